@@ -1,0 +1,305 @@
+"""The ``stappenplan`` command: the wizard, and checks, runs and graphs without a screen.
+
+Arguments are parsed before anything heavy is imported, so ``--help`` and the headless commands
+stay fast, and the terminal UI pulls in Textual only when it starts.
+
+Exit status: 0 fine, 1 an invalid tree or answers file (or failed checks), 2 wrong use of the
+command (unknown option, missing file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+# argparse speaks English; our users read Dutch. These are the phrases argparse itself prints.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "hier hoort een waarde achter",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+
+
+def _translate(message: str) -> str:
+    return _ARGPARSE_NL.get(message, message)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stappenplan",
+        description=(
+            "Stappenplan participatie: beantwoord een paar vragen en krijg een onderbouwd advies "
+            "of en hoe u inwoners, ondernemers en organisaties betrekt. Zonder opdracht start de "
+            "wizard op de meegeleverde beslisboom."
+        ),
+        epilog="Meer hulp per opdracht: stappenplan OPDRACHT --help",
+    )
+    parser.add_argument(
+        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
+    )
+    parser.add_argument("--variant", metavar="ID", help="variant (gemeente) om mee te beginnen")
+    parser.add_argument(
+        "--no-save",
+        action="store_true",
+        help="bewaar niets: geen automatisch opgeslagen sessie (voor gedeelde laptops)",
+    )
+    parser.add_argument(
+        "--lang", choices=["nl", "en"], default="nl", help="taal van de knoppen en menu's"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+
+    check = sub.add_parser(
+        "check",
+        help="controleer bomen en hun voorbeeldcasussen",
+        description=(
+            "Controleer boombestanden: vorm, ids, routes, voorwaarden, bronnen en de "
+            "voorbeeldcasussen. Zonder PAD worden alle bomen in trees/ gecontroleerd."
+        ),
+    )
+    check.add_argument("paths", nargs="*", metavar="PAD", help="boombestand(en)")
+    check.add_argument("--strict", action="store_true", help="behandel waarschuwingen als fouten")
+
+    run = sub.add_parser(
+        "run",
+        help="maak het advies bij een antwoordbestand, zonder scherm",
+        description="Loop de boom door met de antwoorden uit een bestand en druk het advies af.",
+    )
+    run.add_argument("--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)")
+    run.add_argument("--answers", metavar="PAD", required=True, help="antwoordbestand (YAML)")
+    run.add_argument(
+        "--variant", metavar="ID", help="variant; gaat voor die in het antwoordbestand"
+    )
+    run.add_argument(
+        "--format",
+        choices=["markdown", "json"],
+        default="markdown",
+        help="uitvoer (standaard markdown)",
+    )
+
+    graph = sub.add_parser(
+        "graph",
+        help="teken de boom als Mermaid- of DOT-diagram",
+        description="Druk de boom af als diagram, met de antwoorden en voorwaarden op de pijlen.",
+    )
+    graph.add_argument(
+        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
+    )
+    graph.add_argument("--variant", metavar="ID", help="teken de boom zoals deze variant hem ziet")
+    graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+
+    sub.add_parser(
+        "schema",
+        help="druk het JSON-schema voor boombestanden af",
+        description="Druk het JSON-schema af waarmee een editor boombestanden aanvult en controleert.",
+    )
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"stappenplan: fout: {message}", file=sys.stderr)
+
+
+def _tree_path(value: str | None) -> Path | None:
+    from wizard.paths import default_tree
+
+    path = Path(value) if value else default_tree()
+    if not path.is_file():
+        _err(f"boombestand niet gevonden: {path}")
+        return None
+    return path
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for p in problems:
+        print(p.format(), file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def cmd_check(paths: list[str], strict: bool) -> int:
+    from wizard.lint import lint
+    from wizard.loader import load_tree
+    from wizard.paths import bundled_trees, trees_dir
+    from wizard.problems import ProblemsError
+
+    files = [Path(p) for p in paths] if paths else bundled_trees()
+    if not files:
+        _err(f"geen boombestanden gevonden in {trees_dir()}")
+        return EXIT_USAGE
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        for f in missing:
+            _err(f"boombestand niet gevonden: {f}")
+        return EXIT_USAGE
+    failed = False
+    for file in files:
+        try:
+            loaded = load_tree(file)
+        except ProblemsError as exc:
+            _print_problems(exc.problems)
+            print(f"{file}: ongeldig ({len(exc.problems)} fouten)")
+            failed = True
+            continue
+        report = lint(loaded)
+        _print_problems(report.problems)
+        errors, warnings = len(report.errors), len(report.warnings)
+        bad = errors > 0 or (strict and warnings > 0)
+        failed = failed or bad
+        verdict = "in orde" if not bad else "afgekeurd"
+        counts = f"{errors} fouten, {warnings} waarschuwingen"
+        print(f"{file}: {verdict} ({counts}). {report.summary.format()}.")
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> int:
+    import json
+
+    from wizard.flow import UnknownVariant, resolve
+    from wizard.loader import load_tree
+    from wizard.problems import Problem, ProblemsError
+    from wizard.render import to_json_data, to_markdown
+    from wizard.run import load_answers, walk
+
+    tree_path = _tree_path(tree)
+    if tree_path is None:
+        return EXIT_USAGE
+    answers_path = Path(answers)
+    if not answers_path.is_file():
+        _err(f"antwoordbestand niet gevonden: {answers_path}")
+        return EXIT_USAGE
+    try:
+        loaded = load_tree(tree_path)
+        answers_file, doc = load_answers(answers_path)
+    except ProblemsError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    if answers_file.tree and answers_file.tree != loaded.tree.id:
+        line, col = doc.marks.at(("tree",)) or (None, None)
+        _print_problems(
+            [
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"dit antwoordbestand hoort bij boom '{answers_file.tree}', niet bij "
+                    f"'{loaded.tree.id}' ({tree_path})",
+                )
+            ]
+        )
+        return EXIT_INVALID
+    chosen = variant or answers_file.variant
+    try:
+        flow = resolve(loaded.tree, chosen)
+    except UnknownVariant as exc:
+        if variant:
+            _err(str(exc))
+            return EXIT_USAGE
+        line, col = doc.marks.at(("variant",)) or (None, None)
+        _print_problems([Problem(doc.file, line, col, str(exc))])
+        return EXIT_INVALID
+    result = walk(flow, answers_file.answers)
+    if not result.ok:
+        key = ("answers", result.stopped_at or "")
+        pos = doc.marks.at(key) or doc.marks.at(("answers",)) or (None, None)
+        _print_problems([Problem(doc.file, pos[0], pos[1], result.error or "")])
+        return EXIT_INVALID
+    for node_id in result.unused:
+        line, col = doc.marks.at(("answers", node_id), key=True) or (None, None)
+        _print_problems(
+            [
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"het antwoord op '{node_id}' wordt op deze route niet gebruikt",
+                    "warning",
+                )
+            ]
+        )
+    if fmt == "json":
+        data = to_json_data(result.engine, loaded.digest)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(to_markdown(result.engine), end="")
+    return EXIT_OK
+
+
+def cmd_graph(tree: str | None, variant: str | None, fmt: str) -> int:
+    from wizard.flow import UnknownVariant, resolve
+    from wizard.graph import to_dot, to_mermaid
+    from wizard.loader import load_tree
+    from wizard.problems import ProblemsError
+
+    tree_path = _tree_path(tree)
+    if tree_path is None:
+        return EXIT_USAGE
+    try:
+        loaded = load_tree(tree_path)
+    except ProblemsError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    try:
+        flow = resolve(loaded.tree, variant)
+    except UnknownVariant as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    print(to_dot(flow) if fmt == "dot" else to_mermaid(flow), end="")
+    return EXIT_OK
+
+
+def cmd_schema() -> int:
+    from wizard.schema import tree_schema_text
+
+    print(tree_schema_text(), end="")
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    try:
+        from wizard.ui.launch import launch
+    except ImportError:  # pragma: no cover - until the UI lands
+        build_parser().print_help()
+        return EXIT_OK
+    return launch(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args.paths, args.strict)
+        if args.command == "run":
+            return cmd_run(args.tree, args.answers, args.variant, args.format)
+        if args.command == "graph":
+            return cmd_graph(args.tree, args.variant, args.format)
+        if args.command == "schema":
+            return cmd_schema()
+        return cmd_start(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user: say what happened, briefly
+        _err(
+            f"onverwachte fout ({type(exc).__name__}: {exc}). Dit is een fout in stappenplan; "
+            "meld hem met de opdracht die u gaf."
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Draw a flow as Mermaid or Graphviz DOT, with readable labels on every edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.flow import Flow
+from wizard.model import Condition
+
+
+def describe(cond: Condition) -> str:
+    """A short human reading of a condition, for edge labels and the tree screen."""
+    if cond.all is not None:
+        return " en ".join(f"({describe(c)})" for c in cond.all)
+    if cond.any is not None:
+        return " of ".join(f"({describe(c)})" for c in cond.any)
+    if cond.not_ is not None:
+        return f"niet ({describe(cond.not_)})"
+    if cond.answered is not None:
+        return f"{cond.answered} beantwoord"
+    if cond.variant is not None:
+        return f"variant {cond.variant}"
+    q = cond.question
+    if cond.is_ is not None:
+        return f"{q} = {cond.is_}"
+    if cond.in_ is not None:
+        return f"{q} in {', '.join(cond.in_)}"
+    if cond.has is not None:
+        return f"{q} bevat {cond.has}"
+    if cond.has_any is not None:
+        return f"{q} bevat een van {', '.join(cond.has_any)}"
+    if cond.has_all is not None:
+        return f"{q} bevat {', '.join(cond.has_all)}"
+    if cond.count_at_least is not None:
+        return f"{q}: minstens {cond.count_at_least}"
+    return f"{q}: hoogstens {cond.count_at_most}"
+
+
+def edges(flow: Flow, node: Any) -> list[tuple[str, str]]:
+    """(target, label) for every way out of a node, in the order they are tried."""
+    out: list[tuple[str, str]] = []
+    falls_through = True
+    if node.kind == "choice":
+        out += [(o.next, o.label) for o in node.options if o.next]
+        falls_through = any(not o.next for o in node.options)
+    if node.kind != "outcome" and falls_through:
+        out += [(r.next, "als " + describe(r.when)) for r in node.routes]
+        if node.next:
+            out.append((node.next, "anders" if node.routes else ""))
+    return out
+
+
+def node_title(node: Any) -> str:
+    return node.question if hasattr(node, "question") else node.title
+
+
+def _mermaid_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace('"', "#quot;").replace("[", "#91;").replace("]", "#93;")
+
+
+def to_mermaid(flow: Flow) -> str:
+    lines = ["flowchart TD"]
+    for node_id, node in flow.nodes.items():
+        label = _mermaid_text(node_title(node))
+        safe = node_id.replace("-", "_")
+        if node.kind == "outcome":
+            lines.append(f'    {safe}(["{label}"])')
+        elif node.kind == "info":
+            lines.append(f'    {safe}["{label}"]')
+        else:
+            lines.append(f'    {safe}{{"{label}"}}')
+    for node_id, node in flow.nodes.items():
+        for target, label in edges(flow, node):
+            a, b = node_id.replace("-", "_"), target.replace("-", "_")
+            if label:
+                lines.append(f'    {a} -->|"{_mermaid_text(label, 40)}"| {b}')
+            else:
+                lines.append(f"    {a} --> {b}")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def to_dot(flow: Flow) -> str:
+    lines = [
+        f'digraph "{_dot_text(flow.tree.id)}" {{',
+        "    rankdir=TB;",
+        "    node [fontname=Helvetica];",
+    ]
+    shapes = {"outcome": "box, style=rounded", "info": "note", "text": "parallelogram"}
+    for node_id, node in flow.nodes.items():
+        shape = shapes.get(node.kind, "diamond")
+        lines.append(f'    "{node_id}" [label="{_dot_text(node_title(node))}", shape={shape}];')
+    for node_id, node in flow.nodes.items():
+        for target, label in edges(flow, node):
+            lines.append(f'    "{node_id}" -> "{target}" [label="{_dot_text(label, 40)}"];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"

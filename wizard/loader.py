@@ -1,0 +1,255 @@
+"""Load a tree file: strict YAML, then the pydantic models, with every problem located.
+
+pydantic's messages are English and name internal paths (``nodes.3.choice.options``); here
+each error is turned into a Dutch sentence at the line and column where the author has to look,
+with a "did you mean" for misspelled keys and values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from wizard.model import Tree
+from wizard.problems import Problem, ProblemsError, did_you_mean
+from wizard.yamlsafe import YamlDoc, load_yaml_file, parse_yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedTree:
+    tree: Tree
+    doc: YamlDoc
+    digest: str
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+def content_digest(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def describe_path(data: Any, path: Path_) -> str:
+    """A readable location such as ``nodes[herkomst].options[gemeente].next``."""
+    out = ""
+    current = data
+    for seg in path:
+        if isinstance(seg, int):
+            label = str(seg + 1)
+            if isinstance(current, list) and 0 <= seg < len(current):
+                item = current[seg]
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    label = item["id"]
+                current = item
+            else:
+                current = None
+            out += f"[{label}]"
+        else:
+            out += f".{seg}" if out else str(seg)
+            current = current.get(seg) if isinstance(current, dict) else None
+    return out
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    current = data
+    for seg in path:
+        if isinstance(seg, int) and isinstance(current, list) and 0 <= seg < len(current):
+            current = current[seg]
+        elif isinstance(seg, str) and isinstance(current, dict) and seg in current:
+            current = current[seg]
+        else:
+            return None
+    return current
+
+
+# --- finding the model class at a pydantic error location --------------------------------------
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The concrete types an annotation may hold (Optional, Annotated and unions flattened)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                out.extend(_unwrap(arg))
+        return out
+    return [tp]
+
+
+def _step(types_: list[Any], seg: str | int) -> list[Any]:
+    out: list[Any] = []
+    for tp in types_:
+        origin = typing.get_origin(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            for name, info in tp.model_fields.items():
+                if seg in (name, info.alias):
+                    out.extend(_unwrap(info.annotation))
+            # a discriminated-union tag: keep the model whose kind matches
+            kind = tp.model_fields.get("kind")
+            if kind is not None and seg in typing.get_args(kind.annotation):
+                out.append(tp)
+        elif origin is list and isinstance(seg, int):
+            out.extend(_unwrap(typing.get_args(tp)[0]))
+        elif origin is dict and isinstance(seg, str):
+            out.extend(_unwrap(typing.get_args(tp)[1]))
+    return out
+
+
+def _model_at(root: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    current: list[Any] = [root]
+    for seg in loc:
+        stepped = _step(current, seg)
+        # a union tag ('choice') that does not name a field: stay on the matching model
+        if not stepped:
+            return None
+        current = stepped
+    models = [t for t in current if isinstance(t, type) and issubclass(t, BaseModel)]
+    return models[-1] if models else None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+# --- translating pydantic errors ----------------------------------------------------------------
+
+
+def _quote_list(values: Any) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+def _message(err: dict[str, Any], root: type[BaseModel], value: Any) -> str:
+    kind = err["type"]
+    loc: Path_ = tuple(err["loc"])
+    ctx = err.get("ctx") or {}
+    last = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"'{last}' ontbreekt; dit veld is verplicht"
+    if kind == "extra_forbidden":
+        model = _model_at(root, loc[:-1])
+        names = _field_names(model) if model else []
+        allowed = f" Toegestaan: {', '.join(names)}." if names and len(names) <= 12 else ""
+        return f"onbekende sleutel '{last}'{did_you_mean(str(last), names)}.{allowed}"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        expected = "choice, multi, text, info, outcome"
+        if kind == "union_tag_not_found":
+            return f"'kind' ontbreekt; kies uit: {expected}"
+        tag = ctx.get("tag", "")
+        return (
+            f"onbekende soort (kind) '{tag}'{did_you_mean(tag, expected.split(', '))}; "
+            f"kies uit: {expected}"
+        )
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return "hier hoort tekst; zet true/false tussen aanhalingstekens als u tekst bedoelt"
+        if isinstance(value, (int, float)):
+            return f'hier hoort tekst; zet {value} tussen aanhalingstekens: "{value}"'
+        return "hier hoort tekst"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind == "string_too_long":
+        return f"is te lang: hoogstens {ctx.get('max_length')} tekens"
+    if kind == "string_pattern_mismatch":
+        if str(ctx.get("pattern", "")).startswith("^https"):
+            return "een webadres moet beginnen met https:// en mag geen spaties bevatten"
+        return (
+            f"'{value}' is geen geldige id: gebruik kleine letters, cijfers, '-' en '_', "
+            "en begin met een letter of cijfer"
+        )
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "")
+        options = [e.strip().strip("'") for e in str(expected).replace(" or ", ", ").split(",")]
+        return f"'{value}' kan hier niet{did_you_mean(str(value), options)}; kies uit: {expected}"
+    if kind in ("list_type",):
+        return "hier hoort een lijst (regels die met '- ' beginnen)"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "hier horen sleutels met waarden (sleutel: waarde)"
+    if kind == "too_short":
+        return f"hier zijn er minstens {ctx.get('min_length')} nodig"
+    if kind == "too_long":
+        return f"hier mogen er hoogstens {ctx.get('max_length')} staan"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "hier hoort een heel getal"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return "hier hoort true of false"
+    if kind == "greater_than_equal":
+        return f"moet minstens {ctx.get('ge')} zijn"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn"
+    if kind == "value_error":
+        return str(err.get("msg", "")).removeprefix("Value error, ")
+    return str(err.get("msg", kind))
+
+
+def validation_problems(
+    exc: ValidationError, doc: YamlDoc, root: type[BaseModel], prefix: Path_ = ()
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems (input never rendered)."""
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_input=False, include_url=False):
+        loc: Path_ = (*prefix, *err["loc"])
+        found, pos = doc.marks.nearest(loc)
+        if err["type"] == "extra_forbidden" and found == loc:
+            pos = doc.marks.at(found, key=True) or pos
+        value = _value_at(doc.data, loc)
+        message = _message({**err, "loc": tuple(err["loc"])}, root, value)
+        where = describe_path(doc.data, found)
+        if found != loc and err["type"] == "missing":
+            where = describe_path(doc.data, found)
+        key = (pos, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        line, col = pos if pos else (None, None)
+        problems.append(Problem(doc.file, line, col, message, where=where))
+    return problems
+
+
+def _top_level_problem(doc: YamlDoc) -> Problem | None:
+    if not isinstance(doc.data, dict):
+        return Problem(
+            doc.file,
+            1,
+            1,
+            "bovenaan een boom horen sleutels zoals format, id, title, start en nodes",
+        )
+    return None
+
+
+def tree_from_doc(doc: YamlDoc) -> Tree:
+    problem = _top_level_problem(doc)
+    if problem:
+        raise ProblemsError([problem])
+    try:
+        return Tree.model_validate(doc.data)
+    except ValidationError as exc:
+        raise ProblemsError(validation_problems(exc, doc, Tree)) from None
+
+
+def load_tree(path: Path | str) -> LoadedTree:
+    """Load and validate a tree file. Raises ProblemsError; never anything else for bad input."""
+    doc = load_yaml_file(Path(path), what="boombestand")
+    return LoadedTree(tree=tree_from_doc(doc), doc=doc, digest=content_digest(doc.text))
+
+
+def load_tree_text(text: str, file: str = "<tekst>") -> LoadedTree:
+    doc = parse_yaml(text, file)
+    return LoadedTree(tree=tree_from_doc(doc), doc=doc, digest=content_digest(doc.text))
+
+
+def enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value

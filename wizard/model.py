@@ -1,0 +1,506 @@
+"""The tree format as pydantic models: what a municipality may write in a beslisboom YAML file.
+
+These models are the public contract for tree authors (policy staff, not programmers). The JSON
+Schema in ``schema/tree.schema.json`` is generated from them, so every field carries a Dutch
+description that shows up as completion help in an editor. Keys are English, content is Dutch.
+
+Only the *shape* is checked here. Everything that needs the whole tree (do ids exist, is every
+node reachable, can a condition ever be true) lives in :mod:`wizard.lint`, so that all problems
+can be reported at once with their line numbers.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_VERSION = 1
+
+# A stable, readable identifier: authors type these, sessions and answer files store them.
+Ident = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        max_length=60,
+        description="Vaste naam (id): kleine letters, cijfers, '-' of '_'. Verander een id niet meer "
+        "als er sessies of antwoordbestanden bestaan.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class Strict(BaseModel):
+    """Base for every tree model: unknown keys are errors, input never shows up in messages."""
+
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=True)
+
+
+class Level(str, Enum):
+    """The five rungs of the participatieladder, lowest first."""
+
+    informeren = "informeren"
+    raadplegen = "raadplegen"
+    adviseren = "adviseren"
+    coproduceren = "coproduceren"
+    meebeslissen = "meebeslissen"
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_ORDER.index(self)
+
+
+LEVEL_ORDER: list[Level] = list(Level)
+
+
+class Decision(str, Enum):
+    """What the advice concludes. When answers disagree, the later value in this list wins."""
+
+    participeren = "participeren"
+    faciliteren = "faciliteren"
+    niet_participeren = "niet-participeren"
+
+    @property
+    def rank(self) -> int:
+        return list(Decision).index(self)
+
+
+class Role(str, Enum):
+    """The municipality's role when the initiative comes from society (overheidsparticipatie)."""
+
+    loslaten = "loslaten"
+    faciliteren = "faciliteren"
+    stimuleren = "stimuleren"
+    regisseren = "regisseren"
+    reguleren = "reguleren"
+
+
+class StakeholderCategory(str, Enum):
+    direct = "direct"
+    georganiseerd = "georganiseerd"
+    overheid = "overheid"
+    intern = "intern"
+    publiek = "publiek"
+    moeilijk_bereikbaar = "moeilijk-bereikbaar"
+    stil_belang = "stil-belang"
+
+
+Scale = Literal["straat", "buurt", "wijk", "gebied", "stad", "regio"]
+Grade = Literal["laag", "midden", "hoog"]
+
+
+# --- sources and catalogues -------------------------------------------------------------------
+
+
+class Source(Strict):
+    """A document the tree rests on. Declared once, cited by id everywhere else."""
+
+    id: Ident
+    title: ShortText = Field(description="Titel van het document.")
+    publisher: ShortText | None = Field(None, description="Wie het uitgaf (gemeente, instituut).")
+    year: int | None = Field(None, ge=1900, le=2100)
+    file: ShortText | None = Field(
+        None, description="Bestandsnaam van het brondocument (alleen de naam, geen pad)."
+    )
+    url: Annotated[str, Field(pattern=r"^https://\S+$", max_length=500)] | None = Field(
+        None, description="Webadres (https://) van het document."
+    )
+    note: Text | None = Field(None, description="Wat de boom aan deze bron ontleent.")
+
+
+class Werkvorm(Strict):
+    """A participation method from the catalogue."""
+
+    id: Ident
+    name: ShortText
+    description: Text
+    levels: list[Level] = Field(min_length=1, description="Op welke treden van de ladder past hij.")
+    scale: list[Scale] = Field(
+        default_factory=list, description="Voor welke schaal hij geschikt is."
+    )
+    effort: Grade = Field("midden", description="Hoeveel tijd en geld het de gemeente kost.")
+    inclusiveness: Grade = Field(
+        "midden", description="Hoe goed hij mensen bereikt die niet vanzelf komen."
+    )
+    low_threshold: bool = Field(
+        False, description="Laagdrempelig: geschikt voor moeilijk bereikbare groepen."
+    )
+    sources: list[Ident] = Field(default_factory=list)
+
+
+class Stakeholder(Strict):
+    """A group of belanghebbenden from the catalogue."""
+
+    id: Ident
+    name: ShortText
+    category: StakeholderCategory
+    description: Text | None = None
+    reach: Text = Field(description="Hoe bereikt u deze groep?")
+    barrier: Text | None = Field(
+        None, description="Drempel die deze groep ervaart (voor moeilijk bereikbare groepen)."
+    )
+    spokesperson: Text | None = Field(
+        None, description="Wie spreekt namens dit belang (voor stille belangen)."
+    )
+    sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _category_fields(self) -> Stakeholder:
+        if self.category is StakeholderCategory.moeilijk_bereikbaar and not self.barrier:
+            raise ValueError("een moeilijk bereikbare groep heeft een 'barrier' (drempel) nodig")
+        if self.category is StakeholderCategory.stil_belang and not self.spokesperson:
+            raise ValueError("een stil belang heeft een 'spokesperson' (wie spreekt namens) nodig")
+        return self
+
+
+# --- conditions -------------------------------------------------------------------------------
+
+_COMPARISONS = ("is_", "in_", "has", "has_any", "has_all", "count_at_least", "count_at_most")
+_LOGIC = ("all", "any", "not_", "answered", "variant")
+
+
+class Condition(Strict):
+    """A test over earlier answers. Use exactly one form:
+
+    - ``{question: q, is: optie}``, ``{question: q, in: [a, b]}`` for a single choice (or text);
+    - ``{question: q, has: optie}``, ``has_any: [..]``, ``has_all: [..]``,
+      ``count_at_least: n``, ``count_at_most: n`` for a multiple choice;
+    - ``{answered: q}``, ``{variant: leiden}``;
+    - ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}`` to combine.
+    """
+
+    question: Ident | None = Field(None, description="Id van de vraag waarvan het antwoord telt.")
+    is_: str | None = Field(None, alias="is", description="Het antwoord is precies deze optie.")
+    in_: list[str] | None = Field(None, alias="in", description="Het antwoord is een van deze.")
+    has: Ident | None = Field(None, description="Deze optie is aangevinkt (meerkeuze).")
+    has_any: list[Ident] | None = Field(None, description="Minstens een van deze is aangevinkt.")
+    has_all: list[Ident] | None = Field(None, description="Al deze opties zijn aangevinkt.")
+    count_at_least: int | None = Field(None, ge=0, description="Minstens zoveel aangevinkt.")
+    count_at_most: int | None = Field(None, ge=0, description="Hoogstens zoveel aangevinkt.")
+    answered: Ident | None = Field(None, description="Deze vraag is beantwoord (op de route).")
+    variant: Ident | None = Field(None, description="De gekozen variant (gemeente) is deze.")
+    all: list[Condition] | None = Field(None, min_length=1, description="Alle moeten waar zijn.")
+    any: list[Condition] | None = Field(
+        None, min_length=1, description="Minstens een moet waar zijn."
+    )
+    not_: Condition | None = Field(None, alias="not", description="Dit mag niet waar zijn.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        comparisons = [f for f in _COMPARISONS if getattr(self, f) is not None]
+        logic = [f for f in _LOGIC if getattr(self, f) is not None]
+        names = [f.rstrip("_") for f in comparisons + logic]
+        if self.question is not None:
+            if len(comparisons) != 1 or logic:
+                raise ValueError(
+                    "bij 'question' hoort precies een van: is, in, has, has_any, has_all, "
+                    f"count_at_least, count_at_most (nu: {', '.join(names) or 'geen'})"
+                )
+        elif comparisons:
+            raise ValueError(f"'{names[0]}' heeft ook 'question' nodig: welke vraag bedoelt u?")
+        elif len(logic) != 1:
+            raise ValueError(
+                "gebruik precies een vorm: question, answered, variant, all, any of not "
+                f"(nu: {', '.join(names) or 'geen'})"
+            )
+        return self
+
+    def questions(self) -> set[str]:
+        """Every question id this condition reads (for lint)."""
+        found = {q for q in (self.question, self.answered) if q}
+        for sub in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+            found |= sub.questions()
+        return found
+
+
+class Route(Strict):
+    """Go to ``next`` when ``when`` holds. Routes are tried in order; the first match wins."""
+
+    when: Condition
+    next: Ident
+
+
+# --- advice contributions ---------------------------------------------------------------------
+
+
+def _id_shorthand(value: Any) -> Any:
+    """Let authors write ``- enquete`` instead of ``- {id: enquete}``."""
+    return {"id": value} if isinstance(value, str) else value
+
+
+class DecisionContribution(Strict):
+    value: Decision
+    text: Text | None = Field(None, description="De reden, in gewone taal.")
+
+
+class RoleContribution(Strict):
+    value: Role
+    text: Text | None = None
+
+
+class LevelContribution(Strict):
+    """A rung of the ladder for the project, or for one group or topic."""
+
+    level: Level
+    group: Ident | None = Field(None, description="Id van een belanghebbende; leeg = het project.")
+    topic: ShortText | None = Field(None, description="Onderwerp of fase, bv. 'het ontwerp'.")
+    why: Text | None = None
+    sources: list[Ident] = Field(default_factory=list)
+
+
+class LevelCap(Strict):
+    level: Level
+    why: Text
+    sources: list[Ident] = Field(default_factory=list)
+
+
+class CatalogueRef(Strict):
+    id: Ident
+    why: Text | None = Field(None, description="Waarom past dit hier?")
+    sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return _id_shorthand(value)
+
+
+class Advice(Strict):
+    """What an answer (or a rule, variant or outcome) adds to the advice."""
+
+    decision: DecisionContribution | None = None
+    role: RoleContribution | None = Field(None, description="Rol van de gemeente bij initiatief.")
+    levels: list[LevelContribution] = Field(default_factory=list)
+    level_cap: LevelCap | None = Field(None, description="Hoger dan dit kan niet (plafond).")
+    werkvormen: list[CatalogueRef] = Field(default_factory=list)
+    avoid_werkvormen: list[CatalogueRef] = Field(
+        default_factory=list, description="Werkvormen die hier juist niet passen (met reden)."
+    )
+    stakeholders: list[CatalogueRef] = Field(default_factory=list)
+    fixed: list[Text] = Field(default_factory=list, description="Wat vastligt.")
+    open: list[Text] = Field(default_factory=list, description="Wat nog open is.")
+    decides: list[Text] = Field(default_factory=list, description="Wie beslist.")
+    duties: list[Text] = Field(default_factory=list, description="Procesafspraken.")
+    warnings: list[Text] = Field(default_factory=list, description="Waarschuwingen.")
+    notes: list[Text] = Field(default_factory=list, description="Overige adviezen.")
+    sources: list[Ident] = Field(
+        default_factory=list,
+        description="Bronnen voor deze bijdrage; leeg = de bronnen van de vraag.",
+    )
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in type(self).model_fields if name != "sources")
+
+
+class Rule(Strict):
+    """Advice that applies whenever a condition over the answers holds."""
+
+    id: Ident
+    when: Condition
+    why: Text = Field(description="Uitleg waarom deze regel geldt.")
+    advice: Advice
+    sources: list[Ident] = Field(default_factory=list)
+
+
+# --- nodes ------------------------------------------------------------------------------------
+
+
+class NodeBase(Strict):
+    id: Ident
+    section: Ident | None = Field(None, description="Id van het onderdeel (zie 'sections').")
+    sources: list[Ident] = Field(default_factory=list)
+    routes: list[Route] = Field(
+        default_factory=list, description="Voorwaardelijke routes; de eerste die klopt telt."
+    )
+    next: Ident | None = Field(None, description="Standaard volgende stap.")
+
+
+class QuestionBase(NodeBase):
+    question: Text = Field(description="De vraag, kort en in gewone taal.")
+    help: Text | None = Field(
+        None, description="Waarom we dit vragen en wat de opties betekenen (Markdown mag)."
+    )
+
+
+class Option(Strict):
+    id: Ident
+    label: ShortText
+    help: Text | None = Field(None, description="Korte uitleg bij deze optie.")
+    next: Ident | None = Field(None, description="Waar deze keuze heen leidt.")
+    advice: Advice | None = None
+
+
+class MultiOption(Strict):
+    id: Ident
+    label: ShortText
+    help: Text | None = None
+    exclusive: bool = Field(False, description="Sluit de andere opties uit (bv. 'geen van deze').")
+    advice: Advice | None = None
+
+
+class ChoiceNode(QuestionBase):
+    """One answer from a list."""
+
+    kind: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+
+
+class MultiNode(QuestionBase):
+    """Any number of answers from a list (checkboxes)."""
+
+    kind: Literal["multi"]
+    options: list[MultiOption] = Field(min_length=2)
+    min_choices: int = Field(0, ge=0)
+    max_choices: int | None = Field(None, ge=1)
+
+
+class TextNode(QuestionBase):
+    """A short free text, such as the project name."""
+
+    kind: Literal["text"]
+    required: bool = True
+    max_length: int = Field(200, ge=1, le=2000)
+    placeholder: ShortText | None = None
+
+
+class InfoNode(NodeBase):
+    """Text to read, then continue."""
+
+    kind: Literal["info"]
+    title: ShortText
+    text: Text
+    advice: Advice | None = None
+
+
+class OutcomeNode(NodeBase):
+    """The end of a route."""
+
+    kind: Literal["outcome"]
+    title: ShortText
+    text: Text
+    advice: Advice | None = None
+
+
+Node = Annotated[
+    ChoiceNode | MultiNode | TextNode | InfoNode | OutcomeNode, Field(discriminator="kind")
+]
+QUESTION_KINDS = ("choice", "multi", "text")
+
+
+class Section(Strict):
+    id: Ident
+    title: ShortText
+    description: Text | None = None
+
+
+class Settings(Strict):
+    default_level: Level = Field(
+        Level.raadplegen, description="Niveau als geen antwoord een niveau noemt."
+    )
+    level_floor: Level | None = Field(
+        None, description="Ondergrens: lager dan dit adviseert de boom nooit (bij participatie)."
+    )
+    title_question: Ident | None = Field(
+        None, description="Id van de tekstvraag met de naam van het project (voor de export)."
+    )
+
+
+class SettingsPatch(Strict):
+    default_level: Level | None = None
+    level_floor: Level | None = None
+
+
+class Variant(Strict):
+    """A municipality's own version: other settings, extra or replaced questions and rules."""
+
+    id: Ident
+    name: ShortText
+    description: Text | None = None
+    settings: SettingsPatch = Field(default_factory=SettingsPatch)
+    nodes: list[Node] = Field(
+        default_factory=list, description="Nieuwe vragen, of vervangers (zelfde id)."
+    )
+    rules: list[Rule] = Field(default_factory=list, description="Nieuwe regels, of vervangers.")
+    advice: Advice | None = Field(None, description="Advies dat altijd geldt in deze variant.")
+    sources: list[Ident] = Field(default_factory=list)
+
+
+# --- example cases ----------------------------------------------------------------------------
+
+AnswerValue = str | list[str] | bool
+
+
+class Expectation(Strict):
+    """What the advice for a case must (and must not) contain."""
+
+    decision: Decision | None = None
+    outcome: Ident | None = None
+    level: Level | None = Field(None, description="Het niveau voor het project.")
+    levels: list[Level] = Field(default_factory=list, description="Niveaus die moeten voorkomen.")
+    role: Role | None = None
+    stakeholders: list[Ident] = Field(default_factory=list)
+    werkvormen: list[Ident] = Field(default_factory=list)
+    not_stakeholders: list[Ident] = Field(default_factory=list)
+    not_werkvormen: list[Ident] = Field(default_factory=list)
+
+
+class Lesson(Strict):
+    text: Text
+    dos: list[Text] = Field(default_factory=list)
+    donts: list[Text] = Field(default_factory=list)
+
+
+class Case(Strict):
+    """An example case: a route through the tree with the advice it must produce."""
+
+    id: Ident
+    name: ShortText
+    description: Text
+    variant: Ident | None = None
+    answers: dict[str, AnswerValue]
+    expect: Expectation = Field(default_factory=Expectation)
+    lesson: Lesson | None = Field(None, description="Wat deze casus leert (voor trainingen).")
+    explanations: dict[str, Text] = Field(
+        default_factory=dict, description="Per vraag-id: waarom dit het goede antwoord is."
+    )
+
+
+# --- the tree ---------------------------------------------------------------------------------
+
+
+class Tree(Strict):
+    """A whole beslisboom."""
+
+    format: Literal[1] = Field(description="Versie van dit formaat; nu altijd 1.")
+    id: Ident
+    title: ShortText
+    description: Text
+    version: ShortText | None = None
+    language: Literal["nl"] = "nl"
+    start: Ident = Field(description="Id van de eerste stap.")
+    settings: Settings = Field(default_factory=Settings)
+    sources: list[Source] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    werkvormen: list[Werkvorm] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    nodes: list[Node] = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    cases: list[Case] = Field(default_factory=list)
+
+    def werkvorm_map(self) -> dict[str, Werkvorm]:
+        return {w.id: w for w in self.werkvormen}
+
+    def stakeholder_map(self) -> dict[str, Stakeholder]:
+        return {s.id: s for s in self.stakeholders}
+
+    def source_map(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def variant(self, variant_id: str) -> Variant | None:
+        return next((v for v in self.variants if v.id == variant_id), None)
+
+
+Condition.model_rebuild()

@@ -1,0 +1,92 @@
+"""Walk a flow with a fixed set of answers: for headless runs, answer files and example cases.
+
+Information steps are passed automatically. A missing answer or one that does not fit stops the
+walk with a message that names the question and the options that are allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from wizard.engine import AnswerError, Engine
+from wizard.flow import Flow
+from wizard.loader import validation_problems
+from wizard.model import Strict
+from wizard.problems import Problem, ProblemsError
+from wizard.yamlsafe import YamlDoc, load_yaml_file
+
+
+class AnswersFile(Strict):
+    """The answers file for ``stappenplan run``: the same shape as an example case."""
+
+    tree: str | None = None
+    variant: str | None = None
+    answers: dict[str, str | list[str] | bool]
+
+
+@dataclass
+class Walk:
+    engine: Engine
+    stopped_at: str | None = None  # a question without a usable answer
+    error: str | None = None
+    unused: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _options_hint(node: Any) -> str:
+    if node.kind in ("choice", "multi"):
+        return "; kies uit: " + ", ".join(f"{o.id} ({o.label})" for o in node.options)
+    return ""
+
+
+def walk(flow: Flow, answers: dict[str, Any]) -> Walk:
+    """Answer question after question from ``answers`` until an outcome or a gap."""
+    engine = Engine(flow)
+    steps = 0
+    while engine.node.kind != "outcome" and steps <= len(flow.nodes):
+        steps += 1
+        node = engine.node
+        if node.kind == "info":
+            engine.answer(True)
+            continue
+        if node.id not in answers:
+            return Walk(
+                engine,
+                node.id,
+                f"vraag '{node.id}' is niet beantwoord: \"{node.question}\"{_options_hint(node)}",
+            )
+        before = engine.cursor
+        try:
+            engine.answer(answers[node.id])
+        except AnswerError as exc:
+            return Walk(engine, node.id, f"{exc}")
+        if engine.cursor == before:
+            return Walk(engine, node.id, f"de route stopt na vraag '{node.id}' (fout in de boom)")
+    unused = [n for n in answers if n not in engine.path]
+    return Walk(engine, unused=unused)
+
+
+def load_answers(path: Path) -> tuple[AnswersFile, YamlDoc]:
+    doc = load_yaml_file(path, what="antwoordbestand")
+    if not isinstance(doc.data, dict):
+        raise ProblemsError(
+            [
+                Problem(
+                    doc.file,
+                    1,
+                    1,
+                    "een antwoordbestand begint met 'answers:' (en eventueel 'variant:')",
+                )
+            ]
+        )
+    try:
+        return AnswersFile.model_validate(doc.data), doc
+    except ValidationError as exc:
+        raise ProblemsError(validation_problems(exc, doc, AnswersFile)) from None

@@ -1,0 +1,318 @@
+"""Strict, bounded YAML reading that remembers where every key and value stood.
+
+PyYAML's safe loader still lets through what silently corrupts or endangers a tree written by
+hand: YAML 1.1 booleans (``no:`` becomes ``False``), duplicate keys (the last one wins),
+anchors and aliases (a 486-byte alias bomb expands to 387 million items in anything that walks
+it), and nesting deep enough to crash libyaml (about 25,000 levels, see
+``shared/research/baselines.md`` section 4). So we:
+
+1. refuse files over a size limit before reading them;
+2. stream the parser's events once, refusing anchors, aliases, explicit tags, several
+   documents, and nesting deeper than ``max_depth``, before anything is composed;
+3. compose the node graph (libyaml when available, ten times faster) and build plain Python
+   data ourselves with YAML 1.2 scalars, refusing duplicate and non-text keys and merge keys,
+   while recording the position of every key and value.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from wizard.problems import Problem, ProblemsError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+
+# YAML 1.2 core schema for plain scalars; everything else stays a string.
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+_SYNTAX_HINTS = {
+    "found character '\\t' that cannot start any token": (
+        "er staat een tab; gebruik spaties om in te springen"
+    ),
+    "mapping values are not allowed here": (
+        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
+    ),
+    "could not find expected ':'": "er ontbreekt een ':' achter een sleutel",
+    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
+    "did not find expected key": "de inspringing klopt niet: verwacht werd een nieuwe sleutel",
+    "did not find expected '-' indicator": "de inspringing klopt niet: verwacht werd een '- '",
+    "found undefined alias": "verwijzingen (*naam) zijn niet toegestaan",
+    "found unknown escape character": "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+}
+
+
+@dataclass
+class Marks:
+    """Positions (1-based line, column) of every value and every mapping key, by path."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    end: tuple[int, int] = (1, 1)
+
+    def at(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        if key and path in self.keys:
+            return self.keys[path]
+        return self.values.get(path)
+
+    def nearest(self, path: Path_) -> tuple[Path_, tuple[int, int] | None]:
+        """The longest prefix of ``path`` that exists in the file, with its position.
+
+        Segments that the file does not have (a field that is missing, or a type tag that
+        pydantic adds for a union) are skipped, so a problem lands on the closest real line.
+        """
+        found: Path_ = ()
+        for seg in path:
+            candidate = (*found, seg)
+            if candidate in self.values:
+                found = candidate
+        return found, self.values.get(found, (1, 1))
+
+
+@dataclass
+class YamlDoc:
+    file: str
+    data: Any
+    marks: Marks
+    text: str
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _problem(file: str, mark: Any, message: str) -> Problem:
+    line, col = _pos(mark) if mark is not None else (None, None)
+    return Problem(file, line, col, message)
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "bestand") -> str:
+    """Read a small UTF-8 text file or raise ProblemsError with a located message."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise ProblemsError([Problem(name, None, None, f"{what} bestaat niet")]) from None
+    except OSError as exc:
+        raise ProblemsError([Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")])
+    if path.is_dir():
+        raise ProblemsError([Problem(name, None, None, f"dit is een map, geen {what}")])
+    if size > max_bytes:
+        raise ProblemsError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"{what} is te groot ({size // 1024} kB); de grens is {max_bytes // 1024} kB. "
+                    "Splits het bestand of haal overbodige tekst weg.",
+                )
+            ]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProblemsError([Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProblemsError(
+            [Problem(name, line, None, "dit is geen UTF-8-tekst; sla het bestand op als UTF-8")]
+        ) from None
+
+
+def _scan_events(file: str, text: str, max_depth: int) -> list[Problem]:
+    """One streaming pass over parser events: stop early on anything we refuse."""
+    problems: list[Problem] = []
+    depth = 0
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(
+                    _problem(
+                        file,
+                        event.start_mark,
+                        f"verwijzing '*{event.anchor}' is niet toegestaan: schrijf de tekst "
+                        "voluit, of gebruik een id uit een catalogus",
+                    )
+                )
+                continue
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        _problem(
+                            file,
+                            event.start_mark,
+                            "er staat meer dan een document in dit bestand ('---'); "
+                            "zet elke boom in een eigen bestand",
+                        )
+                    )
+                    return problems
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and isinstance(event, yaml.NodeEvent):
+                problems.append(
+                    _problem(
+                        file,
+                        event.start_mark,
+                        f"anker '&{anchor}' is niet toegestaan: schrijf de tekst voluit",
+                    )
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                implicit = getattr(event, "implicit", True)
+                explicit = not (implicit[0] if isinstance(implicit, tuple) else implicit)
+                if explicit:
+                    problems.append(
+                        _problem(
+                            file,
+                            event.start_mark,
+                            f"label (tag) '{tag}' is niet toegestaan; haal het weg, en zet "
+                            "tekst zo nodig tussen aanhalingstekens",
+                        )
+                    )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    problems.append(
+                        _problem(
+                            file,
+                            event.start_mark,
+                            f"de gegevens zijn dieper genest dan {max_depth} niveaus; "
+                            "zo diep gaat een boom nooit. Controleer de inspringing.",
+                        )
+                    )
+                    return problems
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            if len(problems) >= 50:
+                return problems
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(file, exc))
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without marks
+        problems.append(Problem(file, None, None, f"YAML kan niet gelezen worden: {exc}"))
+    return problems
+
+
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    raw = (exc.problem or str(exc)).strip()
+    hint = next((v for k, v in _SYNTAX_HINTS.items() if raw.startswith(k)), None)
+    message = f"YAML-fout: {hint}" if hint else f"YAML-fout: {raw}"
+    if exc.context and not hint:
+        message += f" ({exc.context})"
+    return _problem(file, exc.problem_mark or exc.context_mark, message)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style not in (None, ""):
+        return value  # quoted or block text: always a string
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.marks = Marks()
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.marks.values[path] = _pos(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key_pos = _pos(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    _problem(self.file, key_node.start_mark, "een sleutel moet gewone tekst zijn")
+                )
+                continue
+            if key_node.value == "<<" and key_node.style in (None, ""):
+                self.problems.append(
+                    _problem(
+                        self.file,
+                        key_node.start_mark,
+                        "samenvoegen met '<<' is niet toegestaan: schrijf de sleutels voluit",
+                    )
+                )
+                continue
+            key = _scalar(key_node)
+            if not isinstance(key, str):
+                self.problems.append(
+                    _problem(
+                        self.file,
+                        key_node.start_mark,
+                        f"sleutel {key_node.value!s} is geen tekst; zet hem tussen "
+                        f'aanhalingstekens: "{key_node.value}"',
+                    )
+                )
+                continue
+            if key in first_seen:
+                line, _ = first_seen[key]
+                self.problems.append(
+                    _problem(
+                        self.file,
+                        key_node.start_mark,
+                        f"sleutel '{key}' staat hier twee keer (eerder op regel {line}); "
+                        "de tweede zou de eerste stilletjes vervangen. Haal er een weg.",
+                    )
+                )
+                continue
+            first_seen[key] = key_pos
+            self.marks.keys[(*path, key)] = key_pos
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def parse_yaml(text: str, file: str, *, max_depth: int = MAX_DEPTH) -> YamlDoc:
+    """Parse YAML text strictly. Raises ProblemsError with every problem found."""
+    problems = _scan_events(file, text, max_depth)
+    if problems:
+        raise ProblemsError(problems)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:  # pragma: no cover - the event scan saw it first
+        raise ProblemsError([_syntax_problem(file, exc)]) from None
+    if root is None:
+        raise ProblemsError([Problem(file, 1, 1, "het bestand is leeg")])
+    builder = _Builder(file)
+    data = builder.build(root, ())
+    builder.marks.end = _pos(root.end_mark)
+    if builder.problems:
+        raise ProblemsError(builder.problems)
+    return YamlDoc(file=file, data=data, marks=builder.marks, text=text)
+
+
+def load_yaml_file(path: Path, *, what: str = "bestand", max_bytes: int = MAX_BYTES) -> YamlDoc:
+    text = read_text(path, max_bytes=max_bytes, what=what)
+    return parse_yaml(text, str(path))
