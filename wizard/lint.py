@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.flow import Flow, possible_next, resolve
-from wizard.loader import LoadedTree, describe_path
+from wizard.loader import LoadedTree, describe_path, value_at
 from wizard.model import Advice, Condition, Decision, Tree
 from wizard.problems import Problem, Severity, did_you_mean, sort_problems
 from wizard.run import walk
@@ -81,8 +81,10 @@ class _Linter:
         self, path: Path_, message: str, severity: Severity = "error", *, key: bool = False
     ) -> None:
         found, pos = self.doc.marks.nearest(path)
-        if key:
-            pos = self.doc.marks.at(found, key=True) or pos
+        if found and isinstance(found[-1], str):
+            # a whole list or mapping is reported at its key, where the author reads its name
+            if key or isinstance(value_at(self.doc.data, found), (list, dict)):
+                pos = self.doc.marks.at(found, key=True) or pos
         line, col = pos if pos else (None, None)
         problem = Problem(
             self.doc.file, line, col, message, severity, describe_path(self.doc.data, found)

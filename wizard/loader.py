@@ -60,15 +60,14 @@ def describe_path(data: Any, path: Path_) -> str:
     return out
 
 
-def _value_at(data: Any, path: Path_) -> Any:
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at a pydantic location; segments the data lacks (union tags) are skipped."""
     current = data
     for seg in path:
         if isinstance(seg, int) and isinstance(current, list) and 0 <= seg < len(current):
             current = current[seg]
         elif isinstance(seg, str) and isinstance(current, dict) and seg in current:
             current = current[seg]
-        else:
-            return None
     return current
 
 
@@ -142,7 +141,8 @@ def _message(err: dict[str, Any], root: type[BaseModel], value: Any) -> str:
         model = _model_at(root, loc[:-1])
         names = _field_names(model) if model else []
         allowed = f" Toegestaan: {', '.join(names)}." if names and len(names) <= 12 else ""
-        return f"onbekende sleutel '{last}'{did_you_mean(str(last), names)}.{allowed}"
+        suggestion = did_you_mean(str(last), names)
+        return f"onbekende sleutel '{last}'" + (suggestion or f".{allowed}")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         expected = "choice, multi, text, info, outcome"
         if kind == "union_tag_not_found":
@@ -203,9 +203,9 @@ def validation_problems(
     for err in exc.errors(include_input=False, include_url=False):
         loc: Path_ = (*prefix, *err["loc"])
         found, pos = doc.marks.nearest(loc)
-        if err["type"] == "extra_forbidden" and found == loc:
+        if err["type"] == "extra_forbidden" and found and found[-1] == loc[-1]:
             pos = doc.marks.at(found, key=True) or pos
-        value = _value_at(doc.data, loc)
+        value = value_at(doc.data, loc)
         message = _message({**err, "loc": tuple(err["loc"])}, root, value)
         where = describe_path(doc.data, found)
         if found != loc and err["type"] == "missing":

@@ -93,7 +93,7 @@ def _reason_line(why: list[str], reasons: list[Reason]) -> str:
         bits.append(" ".join(_md_text(w) for w in why))
     because = _because(reasons)
     if because:
-        bits.append(f"*Grond:* {because}.")
+        bits.append(f"*Grond:* {because.rstrip('.')}.")
     cite = _cite(reasons)
     if cite:
         bits.append(f"*Bron:* {cite}")
@@ -110,7 +110,7 @@ def _items(lines: list[str], items: list[Item], empty: str) -> None:
 
 
 def _level_line(lv: LevelAdvice) -> str:
-    who = lv.group_name or "het project"
+    who = lv.group_name or "Project"
     if lv.topic:
         who += f" ({_md_text(lv.topic)})"
     extra = " (begrensd)" if lv.capped else ""

@@ -44,7 +44,7 @@ _SYNTAX_HINTS = {
     "found character '\\t' that cannot start any token": (
         "er staat een tab; gebruik spaties om in te springen"
     ),
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
     ),
     "could not find expected ':'": "er ontbreekt een ':' achter een sleutel",
@@ -108,7 +108,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "bestand") 
     except FileNotFoundError:
         raise ProblemsError([Problem(name, None, None, f"{what} bestaat niet")]) from None
     except OSError as exc:
-        raise ProblemsError([Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")])
+        raise ProblemsError(
+            [Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")]
+        ) from None
     if path.is_dir():
         raise ProblemsError([Problem(name, None, None, f"dit is een map, geen {what}")])
     if size > max_bytes:
@@ -126,7 +128,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "bestand") 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ProblemsError([Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")])
+        raise ProblemsError(
+            [Problem(name, None, None, f"kan {what} niet lezen: {exc.strerror}")]
+        ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -204,14 +208,19 @@ def _scan_events(file: str, text: str, max_depth: int) -> list[Problem]:
             if len(problems) >= 50:
                 return problems
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(file, exc))
+        problems.append(_syntax_problem(file, exc, text))
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without marks
         problems.append(Problem(file, None, None, f"YAML kan niet gelezen worden: {exc}"))
     return problems
 
 
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     raw = (exc.problem or str(exc)).strip()
+    mark = exc.problem_mark
+    if mark is not None and "cannot start any token" in raw and text:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            raw = "found character '\\t' that cannot start any token"
     hint = next((v for k, v in _SYNTAX_HINTS.items() if raw.startswith(k)), None)
     message = f"YAML-fout: {hint}" if hint else f"YAML-fout: {raw}"
     if exc.context and not hint:
