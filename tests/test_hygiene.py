@@ -1,0 +1,61 @@
+"""The pure core never imports textual, and CI runs exactly the README's test command."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CORE = [
+    "wizard.model",
+    "wizard.yamlsafe",
+    "wizard.loader",
+    "wizard.flow",
+    "wizard.lint",
+    "wizard.engine",
+    "wizard.advice",
+    "wizard.render",
+    "wizard.run",
+    "wizard.session",
+    "wizard.graph",
+    "wizard.schema",
+    "wizard.cli",
+]
+
+
+def test_core_does_not_import_textual():
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}: __import__(name)\n"
+        "from wizard.cli import main\n"
+        "main(['check', 'tests/fixtures/mini.yaml'])\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print('UI-IMPORTS:', bad)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "UI-IMPORTS: []" in proc.stdout
+
+
+def readme_command(label: str) -> str:
+    """The command in the README's quick start that follows a line containing ``label``."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"{label}.*?\n```(?:sh|bash)?\n(.+?)\n```", text, re.S)
+    assert match, f"README has no quick-start block for: {label}"
+    return match.group(1).strip()
+
+
+def test_ci_runs_the_readme_test_command():
+    command = readme_command("Tests draaien")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert command in ci.splitlines(), f".ci/run must run exactly: {command}"
+
+
+def test_readme_start_command_sets_up_and_starts():
+    command = readme_command("Starten")
+    assert "python3 -m venv .venv" in command and command.rstrip().endswith(".venv/bin/stappenplan")
