@@ -208,3 +208,19 @@ def test_damaged_mini_tree_never_crashes(position, junk):
         load_tree_text(damaged, "x.yaml")
     except ProblemsError as exc:
         assert exc.problems
+
+
+def test_pure_python_loader_fallback_gives_the_same_result(monkeypatch):
+    """Without libyaml the pure-Python loader is used, with the same data and positions."""
+    import yaml
+
+    from wizard import yamlsafe
+
+    fast = load_tree_text(mini_text())
+    monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    slow = load_tree_text(mini_text())
+    assert slow.tree == fast.tree
+    assert slow.doc.marks.values == fast.doc.marks.values
+    messages = problems_of("a: &x [1]\nb: *x\n")
+    assert messages[0].startswith("boom.yaml:1:4: fout: anker '&x'")
+    assert "dieper genest" in problems_of("- " * 5000 + "x")[0]
