@@ -35,7 +35,9 @@ ShortText = Annotated[str, Field(min_length=1, max_length=300)]
 class Strict(BaseModel):
     """Base for every tree model: unknown keys are errors, input never shows up in messages."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, populate_by_name=True, defer_build=True
+    )
 
 
 class Level(str, Enum):
