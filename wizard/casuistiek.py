@@ -361,7 +361,7 @@ def check_case(tree: Tree, case: Case, doc: YamlDoc, prefix: Path_ = ()) -> list
             if result.stopped_at in case.answers
             else (*prefix, "answers")
         )
-        return [_problem(doc, where, f"{name}: {result.error}")]
+        return [_problem(doc, where, f"{name}: {result.error}", key=where[-1] == "answers")]
     problems: list[Problem] = []
     engine = result.engine
     if not engine.is_complete:  # pragma: no cover - walk reports a gap first

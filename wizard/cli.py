@@ -107,6 +107,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="druk het JSON-schema voor boombestanden af",
         description="Druk het JSON-schema af waarmee een editor boombestanden aanvult en controleert.",
     )
+
+    serve = sub.add_parser(
+        "serve",
+        help="toon de wizard in een browser (trainingen; vraagt stappenplan[serve])",
+        description=(
+            "Toon de wizard in een browser met textual-serve: elk tabblad krijgt een eigen "
+            "sessie, en er wordt niets bewaard (--no-save). Let op: textual-serve heeft geen "
+            "authenticatie (geen inlog). Iedereen die het adres bereikt, kan de wizard gebruiken. "
+            "Blijf op 127.0.0.1 of een vertrouwd trainingsnetwerk; zet voor alles daarbuiten een "
+            "reverse proxy met authenticatie ervoor."
+        ),
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    serve.add_argument(
+        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
+    )
+    serve.add_argument("--variant", metavar="ID", help="variant (gemeente) om mee te beginnen")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="adres zoals browsers het zien, bv. http://192.168.1.10:8000 (bij --host 0.0.0.0)",
+    )
     return parser
 
 
@@ -130,6 +155,7 @@ def _print_problems(problems: Sequence[object]) -> None:
 
 
 def cmd_check(paths: list[str], strict: bool) -> int:
+    from wizard.casuistiek import check_casuistiek
     from wizard.lint import lint
     from wizard.loader import load_tree
     from wizard.paths import bundled_trees, trees_dir
@@ -154,13 +180,16 @@ def cmd_check(paths: list[str], strict: bool) -> int:
             failed = True
             continue
         report = lint(loaded)
+        training = check_casuistiek(loaded, file, walk_cases=not report.errors)
+        report.problems.extend(training.problems)
         _print_problems(report.problems)
         errors, warnings = len(report.errors), len(report.warnings)
         bad = errors > 0 or (strict and warnings > 0)
         failed = failed or bad
         verdict = "in orde" if not bad else "afgekeurd"
         counts = f"{errors} fouten, {warnings} waarschuwingen"
-        print(f"{file}: {verdict} ({counts}). {report.summary.format()}.")
+        casuistiek = f"; {training.format()}" if training.cases else ""
+        print(f"{file}: {verdict} ({counts}). {report.summary.format()}{casuistiek}.")
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -267,6 +296,36 @@ def cmd_schema() -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from wizard.flow import UnknownVariant, resolve
+    from wizard.loader import load_tree
+    from wizard.problems import ProblemsError
+    from wizard.serve import serve
+
+    if not 0 < args.port < 65536:
+        _err(f"poort {args.port} bestaat niet; kies een getal van 1 tot en met 65535")
+        return EXIT_USAGE
+    tree_path = _tree_path(args.tree)
+    if tree_path is None:
+        return EXIT_USAGE
+    try:
+        resolve(load_tree(tree_path).tree, args.variant)
+    except ProblemsError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    except UnknownVariant as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    return serve(
+        tree_path,
+        args.host,
+        args.port,
+        variant=args.variant,
+        lang=args.lang,
+        public_url=args.public_url,
+    )
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     try:
         from wizard.ui.launch import launch
@@ -288,6 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_graph(args.tree, args.variant, args.format)
         if args.command == "schema":
             return cmd_schema()
+        if args.command == "serve":
+            return cmd_serve(args)
         return cmd_start(args)
     except KeyboardInterrupt:
         return 130
