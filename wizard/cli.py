@@ -327,11 +327,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    try:
-        from wizard.ui.launch import launch
-    except ImportError:  # pragma: no cover - until the UI lands
-        build_parser().print_help()
-        return EXIT_OK
+    from wizard.ui.launch import launch
+
     return launch(args)
 
 

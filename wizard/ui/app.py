@@ -1,0 +1,198 @@
+"""The Textual app: owns the session (engine, autosave, export state) and moves between screens.
+
+Screen stack: StartScreen (the default screen) → WizardScreen (one screen for every question,
+updated in place) → Review / Result and the modal dialogs on top. Screens hold no decision
+logic: they call the engine through ``app.session.engine``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from wizard.ui.base import localize_bindings
+from wizard.ui.commands import StappenplanCommands
+from wizard.ui.state import Session, TreeEntry, load_entry
+from wizard.ui.strings import Strings
+
+
+class StappenplanApp(App[int]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = {StappenplanCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "b.quit", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        tree_paths: list[Path],
+        *,
+        variant: str | None = None,
+        save: bool = True,
+        lang: str = "nl",
+        folder_hint: str = "",
+    ):
+        self.strings = Strings(lang)
+        super().__init__()
+        localize_bindings(self, self.strings)
+        self.tree_paths = list(tree_paths)
+        self.initial_variant = variant
+        self.save = save
+        self.folder_hint = folder_hint
+        self.entries: list[TreeEntry] | None = None
+        self.session: Session | None = None
+        self.title = self.strings("app.title")
+
+    # --- start-up ---------------------------------------------------------------------------
+
+    def get_default_screen(self):
+        from wizard.ui.screens.start import StartScreen
+
+        return StartScreen()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_trees(self) -> None:
+        """Load and validate the trees off the UI thread, so the first paint is not delayed."""
+        entries = [load_entry(p) for p in self.tree_paths]
+        self.call_from_thread(self._trees_loaded, entries)
+
+    def _trees_loaded(self, entries: list[TreeEntry]) -> None:
+        self.entries = entries
+        from wizard.ui.screens.start import StartScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.show_trees(entries)
+
+    # --- the session ------------------------------------------------------------------------
+
+    def begin(self, session: Session, notes: list[str] | None = None) -> None:
+        from wizard.ui.screens.wizard import WizardScreen
+
+        self.session = session
+        self.sub_title = ""
+        self.autosave()
+        self.push_screen(WizardScreen())
+        for note in notes or []:
+            self.notify(note, markup=False, severity="warning", timeout=10)
+
+    def autosave(self) -> None:
+        if self.session is None:
+            return
+        error = self.session.autosave()
+        if error:
+            self.notify(
+                self.strings("q.autosave_failed", reason=error),
+                markup=False,
+                severity="error",
+            )
+
+    def wizard_screen(self):
+        from wizard.ui.screens.wizard import WizardScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, WizardScreen)), None)
+
+    def back_to_wizard(self) -> None:
+        """Close review, result and dialogs so the question screen is on top."""
+        wizard = self.wizard_screen()
+        if wizard is None:
+            return
+        while self.screen is not wizard and len(self.screen_stack) > 1:
+            self.pop_screen()
+        wizard.refresh_view()
+
+    def goto_node(self, node_id: str) -> None:
+        """Jump to a step on the route (review, command palette) and show it."""
+        if self.session is None:
+            return
+        engine = self.session.engine
+        if node_id not in engine.path:
+            return
+        engine.goto(node_id)
+        self.autosave()
+        if engine.at_outcome:
+            self.back_to_wizard()
+            self.show_result()
+        else:
+            self.back_to_wizard()
+
+    def show_result(self, provisional: bool = False) -> None:
+        from wizard.ui.screens.result import ResultScreen
+
+        if self.session is not None:
+            self.push_screen(ResultScreen(provisional=provisional))
+
+    def show_review(self) -> None:
+        from wizard.ui.screens.review import ReviewScreen
+
+        if self.session is not None:
+            self.push_screen(ReviewScreen())
+
+    def show_sources(self) -> None:
+        from wizard.ui.screens.modals import SourcesScreen
+
+        tree = self.session.loaded.tree if self.session else None
+        if tree is None and self.entries:
+            tree = next((e.loaded.tree for e in self.entries if e.loaded), None)
+        if tree is not None:
+            self.push_screen(SourcesScreen(tree))
+
+    def start_export(self) -> None:
+        from wizard.ui.screens.modals import ExportScreen
+        from wizard.ui.screens.result import ResultScreen
+
+        if self.session is None:
+            return
+        if not isinstance(self.screen, ResultScreen):
+            self.back_to_wizard()
+            self.show_result(provisional=not self.session.engine.is_complete)
+        self.push_screen(ExportScreen())
+
+    def confirm_restart(self) -> None:
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        if self.session is None:
+            return
+        s = self.strings
+
+        def done(yes: bool | None) -> None:
+            if yes and self.session is not None:
+                self.session.engine.restart()
+                self.autosave()
+                self.back_to_wizard()
+
+        self.push_screen(
+            ConfirmScreen(s("restart.title"), s("restart.body"), s("restart.yes"), s("quit.no")),
+            done,
+        )
+
+    def to_start(self) -> None:
+        """Back to the start screen (the session stays autosaved)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.session = None
+        self.sub_title = ""
+
+    # --- quitting ---------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        session = self.session
+        if session is None or not session.has_answers or session.exported:
+            self.exit(0)
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        s = self.strings
+        body = s("quit.unexported") + " " + (s("quit.saved") if session.save else s("quit.notsaved"))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+
+        self.push_screen(ConfirmScreen(s("quit.title"), body, s("quit.yes"), s("quit.no")), done)

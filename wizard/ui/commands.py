@@ -1,0 +1,82 @@
+"""The command palette (Ctrl+P): go to a question on the route, export, restart, theme, sources.
+
+Question texts come from the tree, so every prompt and help is passed as literal ``Content``
+(the palette would otherwise parse a ``str`` as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from wizard.ui import safe
+
+
+class StappenplanCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        s = app.strings  # type: ignore[attr-defined]
+        session = app.session  # type: ignore[attr-defined]
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        if session is not None:
+            engine = session.engine
+            step = 0
+            for node_id in engine.path:
+                node = engine.flow.node(node_id)
+                step += 1
+                if not engine.flow.is_question(node_id):
+                    continue
+                commands.append(
+                    (
+                        s("cmd.goto", question=safe.one_line(node.question)),
+                        s("cmd.goto.help", n=step),
+                        partial(app.goto_node, node_id),  # type: ignore[attr-defined]
+                    )
+                )
+            commands += [
+                (s("cmd.review"), s("cmd.review.help"), app.show_review),  # type: ignore[attr-defined]
+                (s("cmd.advice"), s("cmd.advice.help"), partial(app.show_result, True)),  # type: ignore[attr-defined]
+                (s("cmd.export"), s("cmd.export.help"), app.start_export),  # type: ignore[attr-defined]
+                (s("cmd.restart"), s("cmd.restart.help"), app.confirm_restart),  # type: ignore[attr-defined]
+                (s("cmd.start"), s("cmd.start.help"), app.to_start),  # type: ignore[attr-defined]
+            ]
+        commands += [
+            (s("cmd.sources"), s("cmd.sources.help"), app.show_sources),  # type: ignore[attr-defined]
+            (s("cmd.theme"), s("cmd.theme.help"), app.action_change_theme),
+            (s("cmd.quit"), s("cmd.quit.help"), app.action_quit),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            if title.startswith(self.app.strings("cmd.goto", question="")):  # type: ignore[attr-defined]
+                continue
+            yield DiscoveryHit(Content(title), callback, text=title, help=Content(help_text))  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlight(matcher, title),
+                    callback,
+                    text=title,
+                    help=Content(help_text),  # type: ignore[arg-type]
+                )
+
+
+def _highlight(matcher, title: str) -> Content:
+    """Like ``Matcher.highlight``, but on literal text (that one parses its input as markup)."""
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if not score:
+        return content
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher._match_style, offset, offset + 1)
+    return content

@@ -1,0 +1,58 @@
+"""Show untrusted tree text as text, and nothing else.
+
+Tree files are written by other people. Their text must never be read as Textual markup (a
+``[@click=...]`` span would run an action when clicked, see research/textual.md §0.1) and must
+never reach the terminal as control codes (an ESC byte would start an escape sequence). So:
+
+- :func:`clean` turns control characters into their visible Unicode "control pictures"
+  (ESC becomes ``␛``), keeping newlines and tabs;
+- :func:`text` gives a literal :class:`~textual.content.Content` for Static, Label, OptionList,
+  Button and friends (``Content(str)`` never parses markup);
+- :func:`rich_text` gives a literal :class:`rich.text.Text` for widgets that want Rich text;
+- :func:`markup_literal` is only for the few APIs that insist on a markup string.
+
+Never pass a tree string to a widget any other way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def clean(value: object) -> str:
+    """The text with control characters made visible and harmless."""
+    return _CONTROL.sub(_picture, str(value))
+
+
+def one_line(value: object) -> str:
+    return " ".join(clean(value).split())
+
+
+def text(value: object, style: str = "") -> Content:
+    """Literal content: no markup, no control codes."""
+    content = Content(clean(value))
+    return content.stylize(style) if style else content
+
+
+def rich_text(value: object):
+    from rich.text import Text
+
+    return Text(clean(value))
+
+
+def markup_literal(value: object) -> str:
+    """A markup string that shows ``value`` literally (round-trips on Textual 8.2.8)."""
+    return clean(value).replace("[", "\\[")

@@ -1,0 +1,91 @@
+"""The advice: the participatieplan draft in its sections, scrollable, with export and copy."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.widgets._markdown import MarkdownH2
+
+from wizard.render import to_markdown
+from wizard.ui import safe
+from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.help_panel import SafeMarkdown
+
+
+class ResultScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "b.back", key_display="Esc"),
+        Binding("e,ctrl+e", "export", "b.export"),
+        Binding("c", "copy", "b.copy"),
+        Binding("f2", "review", "b.review"),
+        Binding("1", "section(1)", "b.section", key_display="1-7"),
+        *[Binding(str(i), f"section({i})", show=False) for i in range(2, 8)],
+    ]
+
+    def __init__(self, provisional: bool = False) -> None:
+        super().__init__(id="result")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.provisional = provisional
+        self.status = ""
+
+    @property
+    def session(self):
+        return self.app.session  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="result-title")
+        yield Static(id="result-status")
+        with VerticalScroll(id="result-scroll"):
+            yield SafeMarkdown(id="result-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#result-scroll").focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+
+    def markdown(self) -> str:
+        return to_markdown(self.session.engine)
+
+    def fill(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        title = s("result.provisional") if self.provisional else s("result.title")
+        self.query_one("#result-title", Static).update(safe.text(title, "bold"))
+        self.query_one("#result-body", SafeMarkdown).update(safe.clean(self.markdown()))
+        self.set_status(self.status)
+
+    def set_status(self, text: str) -> None:
+        self.status = text
+        status = self.query_one("#result-status", Static)
+        status.update(safe.text(text))
+        status.display = bool(text)
+
+    def action_back(self) -> None:
+        engine = self.session.engine
+        if not self.provisional and engine.at_outcome:
+            engine.back()
+            self.app.autosave()  # type: ignore[attr-defined]
+        self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from wizard.ui.screens.modals import ExportScreen
+
+        self.app.push_screen(ExportScreen())
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.markdown())
+        self.notify(self.app.strings("result.copied"), markup=False)  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        self.app.show_review()  # type: ignore[attr-defined]
+
+    def action_section(self, number: int) -> None:
+        headings = list(self.query(MarkdownH2))
+        if 0 < number <= len(headings):
+            headings[number - 1].scroll_visible(top=True, animate=False)

@@ -1,0 +1,224 @@
+"""Start: resume the last unfinished session, or choose a tree (and a variant) and begin."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from wizard.flow import UnknownVariant
+from wizard.session import SessionError
+from wizard.ui import safe
+from wizard.ui.base import localize_bindings
+from wizard.ui.state import Resumable, Session, TreeEntry, find_resumable
+
+NO_VARIANT = "__none__"
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp or "?"
+    return moment.strftime("%d-%m-%Y %H:%M")
+
+
+class StartScreen(Screen):
+    AUTO_FOCUS = None
+    BINDINGS = [Binding("f1", "app.show_sources", "b.help", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(id="start")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.entries: list[TreeEntry] = []
+        self.resumable: Resumable | None = None
+
+    def compose(self) -> ComposeResult:
+        s = self.app.strings  # type: ignore[attr-defined]
+        yield Header()
+        with VerticalScroll(id="start-body"):
+            yield Static(safe.text(s("start.title"), "bold"), id="start-title")
+            yield Static(safe.text(s("start.intro")), id="start-intro")
+            if not self.app.save:  # type: ignore[attr-defined]
+                yield Static(safe.text(s("start.nosave"), "italic"), id="start-nosave")
+            with Vertical(id="resume-box"):
+                yield Static(safe.text(s("start.resume.title"), "bold"), id="resume-title")
+                yield Static(id="resume-detail")
+                with Horizontal(id="resume-buttons"):
+                    yield Button(Content(s("start.resume.button")), id="resume", variant="primary")
+                    yield Button(Content(s("start.fresh.button")), id="fresh")
+            yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
+            yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
+            yield OptionList(id="trees")
+            yield Static(safe.text(s("start.variants"), "bold"), id="variants-label", classes="label")
+            yield OptionList(id="variants")
+            yield Static(id="problems")
+            yield Button(Content(s("start.begin")), id="begin", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for widget_id in ("#resume-box", "#trees-label", "#trees", "#variants-label", "#variants"):
+            self.query_one(widget_id).display = False
+        self.query_one("#begin").display = False
+        self.query_one("#problems").display = False
+        app = self.app
+        if app.entries is None:  # type: ignore[attr-defined]
+            app.load_trees()  # type: ignore[attr-defined]
+        else:
+            self.show_trees(app.entries)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        if self.entries:
+            self.show_trees(self.entries)
+
+    # --- filling in -------------------------------------------------------------------------
+
+    def show_trees(self, entries: list[TreeEntry]) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        self.entries = entries
+        self.query_one("#start-loading").display = False
+        trees = self.query_one("#trees", OptionList)
+        if not entries:
+            problems = self.query_one("#problems", Static)
+            problems.update(safe.text(s("start.no_trees", folder=self.app.folder_hint)))  # type: ignore[attr-defined]
+            problems.display = True
+            return
+        options = []
+        for i, entry in enumerate(entries):
+            line2 = safe.one_line(entry.description) if entry.ok else s(
+                "start.tree.invalid", count=len(entry.problems)
+            )
+            prompt = Content.assemble(safe.text(entry.title, "bold"), Content("\n"), safe.text(line2, "dim"))
+            options.append(Option(prompt, id=str(i)))
+        trees.set_options(options)
+        first_ok = next((i for i, e in enumerate(entries) if e.ok), 0)
+        trees.highlighted = first_ok
+        self.query_one("#trees-label").display = True
+        trees.display = True
+        self.query_one("#begin").display = True
+        self._show_variants(entries[first_ok])
+
+        self.resumable = find_resumable(entries) if self.app.save else None  # type: ignore[attr-defined]
+        box = self.query_one("#resume-box")
+        if self.resumable:
+            r = self.resumable
+            loaded = r.entry.loaded
+            variant_name = ""
+            if r.variant and loaded and loaded.tree.variant(r.variant):
+                variant_name = s("start.resume.variant", name=loaded.tree.variant(r.variant).name)
+            detail = s(
+                "start.resume.detail",
+                project=r.project or s("start.resume.noname"),
+                tree=r.entry.title,
+                variant=variant_name,
+                answered=r.answered,
+                when=_when(r.updated),
+            )
+            self.query_one("#resume-detail", Static).update(safe.text(detail))
+            box.display = True
+            self.query_one("#resume", Button).focus()
+        else:
+            box.display = False
+            trees.focus()
+
+    def _selected_entry(self) -> TreeEntry | None:
+        trees = self.query_one("#trees", OptionList)
+        if trees.highlighted is None or not self.entries:
+            return None
+        return self.entries[trees.highlighted]
+
+    def _show_variants(self, entry: TreeEntry) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        variants = self.query_one("#variants", OptionList)
+        label = self.query_one("#variants-label")
+        problems = self.query_one("#problems", Static)
+        if not entry.ok:
+            problems.update(safe.text(s("start.problems") + "\n" + "\n".join(entry.problems)))
+            problems.display = True
+            variants.display = label.display = False
+            return
+        problems.display = False
+        tree = entry.loaded.tree  # type: ignore[union-attr]
+        if not tree.variants:
+            variants.clear_options()
+            variants.display = label.display = False
+            return
+        options = [Option(safe.text(s("start.variant.none")), id=NO_VARIANT)]
+        for v in tree.variants:
+            prompt = safe.text(v.name)
+            if v.description:
+                prompt = Content.assemble(prompt, Content(" — "), safe.text(safe.one_line(v.description), "dim"))
+            options.append(Option(prompt, id=v.id))
+        variants.set_options(options)
+        wanted = self.app.initial_variant  # type: ignore[attr-defined]
+        ids = [o.id for o in options]
+        variants.highlighted = ids.index(wanted) if wanted in ids else 0
+        variants.display = label.display = True
+
+    # --- events -----------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#trees")
+    def _tree_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        entry = self._selected_entry()
+        if entry is not None:
+            self._show_variants(entry)
+
+    @on(OptionList.OptionSelected, "#trees")
+    def _tree_selected(self, event: OptionList.OptionSelected) -> None:
+        entry = self._selected_entry()
+        if entry is None or not entry.ok:
+            return
+        variants = self.query_one("#variants", OptionList)
+        if variants.display:
+            variants.focus()
+        else:
+            self._begin()
+
+    @on(OptionList.OptionSelected, "#variants")
+    def _variant_selected(self) -> None:
+        self._begin()
+
+    @on(Button.Pressed, "#begin")
+    def _begin_pressed(self) -> None:
+        self._begin()
+
+    @on(Button.Pressed, "#fresh")
+    def _fresh_pressed(self) -> None:
+        self.query_one("#resume-box").display = False
+        self.query_one("#trees", OptionList).focus()
+
+    @on(Button.Pressed, "#resume")
+    def _resume_pressed(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        found = self.resumable
+        if found is None:
+            return
+        try:
+            session, notes, changed = Session.resume(found, self.app.save)  # type: ignore[attr-defined]
+        except (SessionError, UnknownVariant) as exc:
+            self.notify(s("start.resume.failed", reason=str(exc)), markup=False, severity="error")
+            self.query_one("#resume-box").display = False
+            return
+        messages = [s("q.notes", notes="; ".join(notes))] if notes else []
+        if changed:
+            messages.append(s("start.resume.tree_changed"))
+        self.app.begin(session, messages)  # type: ignore[attr-defined]
+
+    def _begin(self) -> None:
+        entry = self._selected_entry()
+        if entry is None or not entry.ok:
+            return
+        variant = None
+        variants = self.query_one("#variants", OptionList)
+        if variants.display and variants.highlighted is not None:
+            option = variants.get_option_at_index(variants.highlighted)
+            variant = None if option.id == NO_VARIANT else option.id
+        session = Session.fresh(entry.loaded, variant, self.app.save)  # type: ignore[arg-type, attr-defined]
+        self.app.begin(session)  # type: ignore[attr-defined]

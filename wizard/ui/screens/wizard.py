@@ -1,0 +1,296 @@
+"""The question screen: one screen for the whole walk, its content replaced in place per step.
+
+Pushing a screen per question would cost ~50 ms each (research/baselines.md §2); replacing the
+text and options of mounted widgets costs about a millisecond.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+
+from wizard.engine import AnswerError, check_answer
+from wizard.render import project_title
+from wizard.ui import safe
+from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.answers import ChoiceList, MultiList
+from wizard.ui.widgets.help_panel import HelpPanel
+
+WIDE = 110  # columns from which the help panel stands beside the question
+
+
+class WizardScreen(Screen):
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("escape", "back", "b.back", key_display="Esc"),
+        Binding("backspace", "back", "b.back", show=False),
+        Binding("f2", "review", "b.review"),
+        Binding("f3", "advice", "b.advice"),
+        Binding("f1", "toggle_help", "b.help"),
+        Binding("question_mark", "toggle_help", "b.help", show=False),
+        Binding("ctrl+z", "undo", "b.undo", priority=True),
+        *[Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="wizard")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.help_toggled = False
+        self._shown: tuple[str, int] | None = None
+
+    @property
+    def session(self):
+        return self.app.session  # type: ignore[attr-defined]
+
+    @property
+    def engine(self):
+        return self.app.session.engine  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="question-pane"):
+                yield Static(id="step")
+                yield Static(id="question")
+                yield Static(id="hint")
+                yield ChoiceList(id="choice")
+                yield MultiList(id="multi")
+                yield Input(id="text")
+                yield Static(id="counter")
+                yield Static(id="info-text")
+                yield Button(Content(""), id="continue", variant="primary")
+                yield Static(id="error")
+            yield HelpPanel(id="help")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield Static(id="progress-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout(self.app.size.width)
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        if self.session is not None:
+            self.refresh_view()
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        wide = width >= WIDE
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
+        self._apply_help()
+
+    def _apply_help(self) -> None:
+        wide = self.has_class("-wide")
+        visible = wide != self.help_toggled  # wide: shown unless hidden; narrow: hidden unless shown
+        self.query_one("#help").display = visible
+
+    # --- showing a step ---------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Show the step at the engine's cursor, replacing the content of the mounted widgets."""
+        s = self.app.strings  # type: ignore[attr-defined]
+        engine = self.engine
+        node = engine.node
+        tree = engine.flow.tree
+        kind = node.kind
+        step_no = engine.path.index(engine.cursor) + 1
+
+        sections = {sec.id: sec.title for sec in tree.sections}
+        step = s("q.step", n=step_no)
+        if node.section and node.section in sections:
+            step = f"{safe.one_line(sections[node.section])} · {step}"
+        self.query_one("#step", Static).update(safe.text(step, "dim"))
+
+        title = node.question if kind in ("choice", "multi", "text") else node.title
+        self.query_one("#question", Static).update(safe.text(title, "bold"))
+        hint_key = {
+            "choice": "q.hint.choice",
+            "multi": "q.hint.multi",
+            "text": "q.hint.text",
+        }.get(kind, "q.hint.info")
+        self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
+
+        choice = self.query_one("#choice", ChoiceList)
+        multi = self.query_one("#multi", MultiList)
+        text = self.query_one("#text", Input)
+        counter = self.query_one("#counter", Static)
+        info = self.query_one("#info-text", Static)
+        button = self.query_one("#continue", Button)
+        choice.display = kind == "choice"
+        multi.display = kind == "multi"
+        text.display = counter.display = kind == "text"
+        info.display = kind in ("info", "outcome")
+        button.display = kind in ("info", "outcome")
+        current = engine.current_answer()
+        if kind == "choice":
+            choice.show(node, current, s("q.current"))
+            choice.focus()
+        elif kind == "multi":
+            multi.show(node, current, s("q.exclusive"))
+            multi.focus()
+        elif kind == "text":
+            text.max_length = node.max_length
+            text.placeholder = safe.clean(node.placeholder or "")
+            text.value = current if isinstance(current, str) else ""
+            text.cursor_position = len(text.value)
+            self._update_counter(text.value)
+            text.focus()
+        else:
+            info.update(safe.text(node.text))
+            button.label = Content(s("b.advice") if kind == "outcome" else s("q.continue"))
+            button.focus()
+        self._clear_error()
+        self.query_one("#help", HelpPanel).show(node, tree)
+        self._show_progress()
+        self.app.sub_title = safe.one_line(project_title(engine) or "")
+        self.refresh_bindings()
+
+    def _show_progress(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        p = self.engine.progress()
+        if p.most_left == 0:
+            left = s("q.left.none")
+        elif p.fewest_left == p.most_left:
+            left = s("q.left.one") if p.most_left == 1 else s("q.left.exact", n=p.most_left)
+        else:
+            left = s("q.left.range", low=p.fewest_left, high=p.most_left)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(p.answered + p.most_left, 1), progress=p.answered)
+        self.query_one("#progress-text", Static).update(
+            safe.text(s("q.progress", answered=p.answered, left=left))
+        )
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(safe.text(self.app.strings("q.error", message=message), "bold"))  # type: ignore[attr-defined]
+        error.display = True
+
+    def _clear_error(self) -> None:
+        error = self.query_one("#error", Static)
+        error.update("")
+        error.display = False
+
+    def _update_counter(self, value: str) -> None:
+        node = self.engine.node
+        if node.kind != "text":
+            return
+        s = self.app.strings  # type: ignore[attr-defined]
+        self.query_one("#counter", Static).update(
+            safe.text(s("q.counter", n=len(value.strip()), max=node.max_length), "dim")
+        )
+
+    # --- answering --------------------------------------------------------------------------
+
+    def submit(self, value: Any) -> None:
+        engine = self.engine
+        parked_before = set(engine.parked())
+        try:
+            engine.answer(value)
+        except AnswerError as exc:
+            self._show_error(str(exc))
+            return
+        newly_parked = set(engine.parked()) - parked_before
+        if newly_parked:
+            s = self.app.strings  # type: ignore[attr-defined]
+            n = len(newly_parked)
+            self.notify(s("q.parked.one") if n == 1 else s("q.parked", n=n), markup=False)
+        self.app.autosave()  # type: ignore[attr-defined]
+        self.refresh_view()
+        if engine.at_outcome:
+            self.app.show_result()  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#choice")
+    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit(event.option_id)
+
+    @on(MultiList.Submitted)
+    def _multi_submitted(self, event: MultiList.Submitted) -> None:
+        event.stop()
+        self.submit(event.values)
+
+    @on(Input.Submitted, "#text")
+    def _text_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit(event.value)
+
+    @on(Input.Changed, "#text")
+    def _text_changed(self, event: Input.Changed) -> None:
+        node = self.engine.node
+        if node.kind != "text":
+            return
+        self._update_counter(event.value)
+        try:
+            if event.value.strip():
+                check_answer(node, event.value)
+            self._clear_error()
+        except AnswerError as exc:
+            self._show_error(str(exc))
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        if self.engine.at_outcome:
+            self.app.show_result()  # type: ignore[attr-defined]
+        else:
+            self.submit(True)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.session is None:
+            return True
+        if action == "undo":
+            return True if self.engine.can_undo() else None
+        return True
+
+    def action_pick(self, number: int) -> None:
+        node = self.engine.node
+        index = number - 1
+        if node.kind == "choice" and index < len(node.options):
+            choice = self.query_one("#choice", ChoiceList)
+            choice.highlighted = index
+            self.submit(node.options[index].id)
+        elif node.kind == "multi" and index < len(node.options):
+            self.query_one("#multi", MultiList).toggle(index)
+
+    def action_back(self) -> None:
+        engine = self.engine
+        if engine.back():
+            self.app.autosave()  # type: ignore[attr-defined]
+            self.refresh_view()
+        else:
+            self.app.to_start()  # type: ignore[attr-defined]
+
+    def action_undo(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        change = self.engine.undo()
+        if change is None:
+            self.notify(s("q.nothing_to_undo"), markup=False)
+            return
+        node = self.engine.flow.nodes.get(change.node)
+        question = getattr(node, "question", change.node)
+        self.notify(s("q.undone", question=safe.one_line(question)), markup=False)
+        self.app.autosave()  # type: ignore[attr-defined]
+        self.refresh_view()
+
+    def action_review(self) -> None:
+        self.app.show_review()  # type: ignore[attr-defined]
+
+    def action_advice(self) -> None:
+        self.app.show_result(provisional=not self.engine.is_complete)  # type: ignore[attr-defined]
+
+    def action_toggle_help(self) -> None:
+        self.help_toggled = not self.help_toggled
+        self._apply_help()

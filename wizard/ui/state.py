@@ -1,0 +1,278 @@
+"""What the UI keeps between screens: the trees on offer, the running session, autosave, export.
+
+Plain Python (no Textual), so it can be tested without a screen. The decisions about the route
+and the advice stay in :mod:`wizard.engine`; this module only stores, finds and writes.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wizard.engine import Engine
+from wizard.flow import resolve
+from wizard.loader import LoadedTree, load_tree
+from wizard.paths import state_dir
+from wizard.problems import ProblemsError
+from wizard.render import project_title, to_json_data, to_markdown
+from wizard.session import (
+    SessionError,
+    load_session_data,
+    read_session_header,
+    session_from_dict,
+    session_to_dict,
+    write_atomic,
+)
+
+SESSIONS_FOLDER = "sessies"
+
+
+# --- trees on offer ---------------------------------------------------------------------------
+
+
+@dataclass
+class TreeEntry:
+    path: Path
+    loaded: LoadedTree | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.loaded is not None
+
+    @property
+    def title(self) -> str:
+        return self.loaded.tree.title if self.loaded else self.path.name
+
+    @property
+    def description(self) -> str:
+        return self.loaded.tree.description if self.loaded else ""
+
+    @property
+    def tree_id(self) -> str | None:
+        return self.loaded.tree.id if self.loaded else None
+
+
+def load_entry(path: Path) -> TreeEntry:
+    try:
+        return TreeEntry(path, load_tree(path))
+    except ProblemsError as exc:
+        return TreeEntry(path, None, [p.format() for p in exc.problems])
+    except OSError as exc:
+        return TreeEntry(path, None, [f"{path}: {exc.strerror or exc}"])
+
+
+# --- sessions on disk -------------------------------------------------------------------------
+
+
+def sessions_dir() -> Path:
+    return state_dir() / SESSIONS_FOLDER
+
+
+def session_file(tree_id: str) -> Path:
+    return sessions_dir() / f"{tree_id}.json"
+
+
+@dataclass
+class Resumable:
+    """An unfinished session found on disk, with what the start screen shows about it."""
+
+    entry: TreeEntry
+    data: dict[str, Any]
+    variant: str | None
+    answered: int
+    updated: str
+    project: str | None
+
+
+def find_resumable(entries: list[TreeEntry]) -> Resumable | None:
+    """The most recently edited session that has answers and was not exported since."""
+    best: Resumable | None = None
+    for entry in entries:
+        if not entry.loaded:
+            continue
+        path = session_file(entry.loaded.tree.id)
+        if not path.is_file():
+            continue
+        try:
+            data = load_session_data(path)
+            tree_id, variant = read_session_header(data)
+        except SessionError:
+            continue
+        if tree_id != entry.loaded.tree.id or data.get("exported") is True:
+            continue
+        answers = data.get("answers")
+        if not isinstance(answers, dict) or not answers:
+            continue
+        updated = data.get("updated") if isinstance(data.get("updated"), str) else ""
+        title_q = entry.loaded.tree.settings.title_question
+        project = answers.get(title_q) if title_q else None
+        found = Resumable(
+            entry,
+            data,
+            variant,
+            len(answers),
+            updated,
+            project if isinstance(project, str) and project.strip() else None,
+        )
+        if best is None or found.updated > best.updated:
+            best = found
+    return best
+
+
+class Session:
+    """One walk through one tree: the engine plus autosave and export bookkeeping."""
+
+    def __init__(self, loaded: LoadedTree, engine: Engine, save: bool):
+        self.loaded = loaded
+        self.engine = engine
+        self.save = save
+        self._exported: dict[str, Any] | None = None
+        self.autosave_error: str | None = None
+
+    @classmethod
+    def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
+        return cls(loaded, Engine(resolve(loaded.tree, variant)), save)
+
+    @classmethod
+    def resume(cls, found: Resumable, save: bool) -> tuple[Session, list[str], bool]:
+        """Rebuild from disk; raises SessionError (or UnknownVariant) when that cannot be done."""
+        loaded = found.entry.loaded
+        assert loaded is not None
+        flow = resolve(loaded.tree, found.variant)
+        restored = session_from_dict(found.data, flow, loaded.digest)
+        return cls(loaded, restored.engine, save), restored.notes, restored.tree_changed
+
+    @property
+    def digest(self) -> str:
+        return self.loaded.digest
+
+    @property
+    def path(self) -> Path:
+        return session_file(self.loaded.tree.id)
+
+    @property
+    def exported(self) -> bool:
+        """True when the answers as they are now have been exported."""
+        return self._exported is not None and self._exported == self.engine.answers
+
+    @property
+    def has_answers(self) -> bool:
+        return bool(self.engine.answers)
+
+    def mark_exported(self) -> None:
+        self._exported = json.loads(json.dumps(self.engine.answers))
+        self.autosave()
+
+    def autosave(self) -> str | None:
+        """Write the session atomically (write aside, then rename); return an error or None."""
+        if not self.save:
+            return None
+        data = session_to_dict(self.engine, self.digest)
+        data["exported"] = self.exported
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            self.autosave_error = describe_os_error(exc, self.path)
+            return self.autosave_error
+        self.autosave_error = None
+        return None
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+class ExportError(Exception):
+    """An export that failed; ``args[0]`` is a key into the strings, ``path`` the culprit."""
+
+    def __init__(self, key: str, path: str, reason: str = ""):
+        super().__init__(key)
+        self.key = key
+        self.path = path
+        self.reason = reason
+
+
+def slug(text: str) -> str:
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return out[:50].strip("-") or "participatieplan"
+
+
+def default_export_name(engine: Engine, today: date | None = None) -> str:
+    title = project_title(engine) or engine.flow.tree.title
+    return f"participatieplan-{slug(title)}-{(today or date.today()).isoformat()}.md"
+
+
+def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tuple[Path, Path]:
+    """The Markdown and JSON files for what the user typed (a file, or a folder)."""
+    raw = text.strip()
+    base = Path(raw).expanduser()
+    if not base.is_absolute():
+        base = (cwd or Path.cwd()) / base
+    if raw.endswith(("/", "\\")) or base.is_dir():
+        base = base / default_name
+    if base.suffix.lower() in ("", ".json"):
+        base = base.with_suffix(".md")
+    return base, base.with_suffix(".json")
+
+
+def describe_os_error(exc: OSError, path: Path) -> str:
+    """A short Dutch reason for a failed write (the key texts live in strings.py for the UI)."""
+    return f"{exc.filename or path}: {exc.strerror or exc}"
+
+
+def error_key(exc: OSError) -> str:
+    return {
+        errno.EACCES: "export.err.denied",
+        errno.EPERM: "export.err.denied",
+        errno.ENOENT: "export.err.missing",
+        errno.ENOTDIR: "export.err.notdir",
+        errno.EISDIR: "export.err.isdir",
+        errno.ENOSPC: "export.err.full",
+        errno.EROFS: "export.err.readonly",
+    }.get(exc.errno or 0, "export.err.other")
+
+
+def write_export(session: Session, md_path: Path, json_path: Path) -> None:
+    """Write both files atomically; raise ExportError with the reason on failure."""
+    engine = session.engine
+    markdown = to_markdown(engine)
+    data = to_json_data(engine, session.digest)
+    for path, content in (
+        (md_path, markdown),
+        (json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
+    ):
+        if path.is_dir():
+            raise ExportError("export.err.isdir", str(path))
+        parent = path.parent
+        if parent.exists() and not parent.is_dir():
+            raise ExportError("export.err.notdir", str(parent))
+        if not parent.exists():
+            ancestor = next((p for p in parent.parents if p.exists()), None)
+            if ancestor is not None and not ancestor.is_dir():
+                raise ExportError("export.err.notdir", str(ancestor))
+            raise ExportError("export.err.missing", str(parent))
+        try:
+            write_atomic(path, content)
+        except OSError as exc:
+            culprit = exc.filename or parent
+            raise ExportError(error_key(exc), str(culprit), exc.strerror or str(exc)) from None
+        _normal_permissions(path)
+    session.mark_exported()
+
+
+def _normal_permissions(path: Path) -> None:
+    """write_atomic makes a private temp file (0600); an export is an ordinary document."""
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass

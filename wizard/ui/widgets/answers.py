@@ -1,0 +1,110 @@
+"""The answer widgets of the question screen: one list for a single choice, one for ticks.
+
+Both are OptionLists whose prompts are literal :class:`Content` built from tree text. State is
+shown in text, not only in colour: ``(•)`` marks the current answer of a single choice and
+``[x]``/``[ ]`` the ticks of a multiple choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from wizard.ui import safe
+
+
+def _number(index: int) -> str:
+    return f"{index + 1}. " if index < 9 else "   "
+
+
+class ChoiceList(OptionList):
+    """Pick one option: arrows and Enter, or a number key (handled by the screen)."""
+
+    def show(self, node: Any, current: Any, note: str) -> None:
+        options = []
+        for i, option in enumerate(node.options):
+            chosen = option.id == current
+            prompt = Content.assemble(
+                Content("(•) " if chosen else "( ) "),
+                Content(_number(i)),
+                safe.text(option.label),
+            )
+            if chosen:
+                prompt = Content.assemble(prompt, Content(f"  ← {note}").stylize("italic"))
+            options.append(Option(prompt, id=option.id))
+        self.set_options(options)
+        ids = [o.id for o in node.options]
+        self.highlighted = ids.index(current) if current in ids else 0
+
+
+class MultiList(OptionList):
+    """Tick any number of options: Space (or a number) toggles, Enter continues."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "b.toggle", show=True),
+        Binding("enter", "submit", "b.next", show=True),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, values: list[str]):
+            super().__init__()
+            self.values = values
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._node: Any = None
+        self.selected: list[str] = []
+        self._exclusive_note = ""
+
+    def show(self, node: Any, current: Any, exclusive_note: str) -> None:
+        self._node = node
+        self._exclusive_note = exclusive_note
+        self.selected = [o.id for o in node.options if isinstance(current, list) and o.id in current]
+        self.set_options([Option(self._prompt(i), id=o.id) for i, o in enumerate(node.options)])
+        self.highlighted = 0
+
+    def _prompt(self, index: int) -> Content:
+        option = self._node.options[index]
+        ticked = option.id in self.selected
+        parts = [Content("[x] " if ticked else "[ ] "), Content(_number(index)), safe.text(option.label)]
+        if option.exclusive:
+            parts.append(Content(f"  ({self._exclusive_note})").stylize("italic"))
+        return Content.assemble(*parts)
+
+    def toggle(self, index: int) -> None:
+        if self._node is None or not 0 <= index < len(self._node.options):
+            return
+        option = self._node.options[index]
+        if option.id in self.selected:
+            self.selected.remove(option.id)
+        else:
+            # Input convenience only: a "none of these" option and the others cannot both be
+            # ticked, so ticking one clears the other kind (the engine still checks the answer).
+            exclusive = {o.id for o in self._node.options if o.exclusive}
+            if option.exclusive:
+                self.selected = []
+            else:
+                self.selected = [s for s in self.selected if s not in exclusive]
+            self.selected.append(option.id)
+        order = [o.id for o in self._node.options]
+        self.selected.sort(key=order.index)
+        for i in range(len(self._node.options)):
+            self.replace_option_prompt_at_index(i, self._prompt(i))
+        self.highlighted = index
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.highlighted)
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(list(self.selected)))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # a mouse click on an option toggles it
+        event.stop()
+        self.toggle(event.option_index)

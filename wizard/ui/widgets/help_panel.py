@@ -1,0 +1,79 @@
+"""The help panel beside (or under) a question: help text, what the options mean, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from wizard.ui import safe
+
+
+class SafeMarkdown(Markdown):
+    """Markdown whose links open only https: addresses in the browser, never a local file."""
+
+    def __init__(self, markdown: str = "", **kwargs: Any):
+        super().__init__(safe.clean(markdown), open_links=False, **kwargs)
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        href = event.href.strip()
+        if href.lower().startswith("https://") and not any(c.isspace() for c in href):
+            self.app.open_url(href)
+        else:
+            self.app.notify(self.app.strings("help.link_blocked"), markup=False, severity="warning")
+
+
+def help_markdown(node: Any, tree: Any, strings: Any) -> str:
+    """The help panel's text as Markdown (tree text is Markdown-literal, never Textual markup)."""
+    parts: list[str] = []
+    help_text = getattr(node, "help", None)
+    if help_text:
+        parts.append(help_text)
+    options = getattr(node, "options", None) or []
+    explained = [o for o in options if o.help]
+    if explained:
+        parts.append(f"**{strings('help.options')}**")
+        parts.append("\n".join(f"- **{_inline(o.label)}**: {_inline(o.help)}" for o in explained))
+    sources = tree.source_map()
+    cited = [sources[s] for s in node.sources if s in sources]
+    if cited:
+        parts.append(f"**{strings('help.sources')}**")
+        lines = []
+        for s in cited:
+            bits = [_inline(s.title)]
+            if s.publisher:
+                bits.append(_inline(s.publisher))
+            if s.year:
+                bits.append(str(s.year))
+            line = f"- {', '.join(bits)}"
+            if s.url:
+                line += f" <{s.url}>"
+            lines.append(line)
+        parts.append("\n".join(lines))
+    if not parts:
+        parts.append(f"_{strings('help.none')}_")
+    return "\n\n".join(parts)
+
+
+def _inline(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class HelpPanel(VerticalScroll):
+    """Scrollable help; its content is replaced in place for each question."""
+
+    can_focus = True
+
+    def compose(self):
+        yield Static(id="help-title")
+        yield SafeMarkdown(id="help-body")
+        yield Static(id="help-keys")
+
+    def show(self, node: Any, tree: Any) -> None:
+        strings = self.app.strings
+        self.query_one("#help-title", Static).update(safe.text(strings("help.title"), "bold"))
+        self.query_one("#help-body", SafeMarkdown).update(safe.clean(help_markdown(node, tree, strings)))
+        self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
+        self.scroll_home(animate=False)
