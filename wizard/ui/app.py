@@ -7,12 +7,14 @@ logic: they call the engine through ``app.session.engine``.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.commands import StappenplanCommands
 from wizard.ui.state import Session, TreeEntry, load_entry
@@ -24,6 +26,7 @@ class StappenplanApp(App[int]):
     COMMANDS = {StappenplanCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "b.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "b.palette", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -45,6 +48,7 @@ class StappenplanApp(App[int]):
         self.folder_hint = folder_hint
         self.entries: list[TreeEntry] | None = None
         self.session: Session | None = None
+        self.today: date | None = None  # fixed in tests, so dates in snapshots do not move
         self.title = self.strings("app.title")
 
     # --- start-up ---------------------------------------------------------------------------
@@ -74,6 +78,7 @@ class StappenplanApp(App[int]):
         from wizard.ui.screens.wizard import WizardScreen
 
         self.session = session
+        self.title = safe.one_line(session.loaded.tree.title)
         self.sub_title = ""
         self.autosave()
         self.push_screen(WizardScreen())
@@ -175,6 +180,7 @@ class StappenplanApp(App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.session = None
+        self.title = self.strings("app.title")
         self.sub_title = ""
 
     # --- quitting ---------------------------------------------------------------------------
@@ -189,7 +195,9 @@ class StappenplanApp(App[int]):
         if isinstance(self.screen, ConfirmScreen):
             return
         s = self.strings
-        body = s("quit.unexported") + " " + (s("quit.saved") if session.save else s("quit.notsaved"))
+        body = (
+            s("quit.unexported") + " " + (s("quit.saved") if session.save else s("quit.notsaved"))
+        )
 
         def done(yes: bool | None) -> None:
             if yes:

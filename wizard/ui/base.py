@@ -19,7 +19,13 @@ def localize_bindings(node: DOMNode, strings: Strings) -> None:
     """
     bindings = node._bindings.key_to_bindings
     for key, items in bindings.items():
-        bindings[key] = [
-            replace(b, description=strings(b.description)) if strings.has(b.description) else b
-            for b in items
-        ]
+        bindings[key] = [_localized(b, strings) for b in items]
+
+
+def _localized(binding, strings: Strings):
+    changes = {}
+    if strings.has(binding.description):
+        changes["description"] = strings(binding.description)
+    if binding.key_display and strings.has(binding.key_display):
+        changes["key_display"] = strings(binding.key_display)
+    return replace(binding, **changes) if changes else binding

@@ -240,10 +240,12 @@ def error_key(exc: OSError) -> str:
     }.get(exc.errno or 0, "export.err.other")
 
 
-def write_export(session: Session, md_path: Path, json_path: Path) -> None:
+def write_export(
+    session: Session, md_path: Path, json_path: Path, today: date | None = None
+) -> None:
     """Write both files atomically; raise ExportError with the reason on failure."""
     engine = session.engine
-    markdown = to_markdown(engine)
+    markdown = to_markdown(engine, today=today)
     data = to_json_data(engine, session.digest)
     for path, content in (
         (md_path, markdown),

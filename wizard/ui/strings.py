@@ -17,7 +17,7 @@ NL: dict[str, str] = {
     "b.back": "Terug",
     "b.next": "Verder",
     "b.review": "Overzicht",
-    "b.advice": "Advies tot nu toe",
+    "b.advice": "Advies",
     "b.help": "Hulp",
     "b.undo": "Ongedaan maken",
     "b.toggle": "Aan/uit",
@@ -28,6 +28,7 @@ NL: dict[str, str] = {
     "b.close": "Sluiten",
     "b.edit": "Wijzigen",
     "b.start": "Beginnen",
+    "k.space": "Spatie",
     # start screen
     "start.title": "Stappenplan participatie",
     "start.intro": (
@@ -162,7 +163,7 @@ EN: dict[str, str] = {
     "b.back": "Back",
     "b.next": "Next",
     "b.review": "Review",
-    "b.advice": "Advice so far",
+    "b.advice": "Advice",
     "b.help": "Help",
     "b.undo": "Undo",
     "b.toggle": "Toggle",
@@ -173,6 +174,7 @@ EN: dict[str, str] = {
     "b.close": "Close",
     "b.edit": "Change",
     "b.start": "Start",
+    "k.space": "Space",
     "start.title": "Participation step plan",
     "start.intro": (
         "Answer a few questions about your project. You get reasoned advice on whether and how "

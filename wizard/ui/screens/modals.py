@@ -76,7 +76,7 @@ class ExportScreen(ModalScreen[bool]):
                 yield Button(Content(s("export.ok")), id="export", variant="primary")
 
     def _default_path(self) -> str:
-        name = default_export_name(self.session.engine)
+        name = default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
         return str(Path.cwd() / name)
 
     def on_mount(self) -> None:
@@ -106,7 +106,7 @@ class ExportScreen(ModalScreen[bool]):
         if not raw.strip():
             self._error(s("export.empty"))
             return
-        default = default_export_name(self.session.engine)
+        default = default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
         md_path, json_path = export_targets(raw, default)
         existing = [p for p in (md_path, json_path) if p.exists()]
         if existing:
@@ -131,7 +131,7 @@ class ExportScreen(ModalScreen[bool]):
     def _write(self, md_path: Path, json_path: Path) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
         try:
-            write_export(self.session, md_path, json_path)
+            write_export(self.session, md_path, json_path, self.app.today)  # type: ignore[attr-defined]
         except ExportError as exc:
             self._error(s(exc.key, path=exc.path, reason=exc.reason))
             return

@@ -20,7 +20,7 @@ class ResultScreen(Screen):
         Binding("escape", "back", "b.back", key_display="Esc"),
         Binding("e,ctrl+e", "export", "b.export"),
         Binding("c", "copy", "b.copy"),
-        Binding("f2", "review", "b.review"),
+        Binding("f2", "review", "b.review", key_display="F2"),
         Binding("1", "section(1)", "b.section", key_display="1-7"),
         *[Binding(str(i), f"section({i})", show=False) for i in range(2, 8)],
     ]
@@ -51,7 +51,7 @@ class ResultScreen(Screen):
         self.fill()
 
     def markdown(self) -> str:
-        return to_markdown(self.session.engine)
+        return to_markdown(self.session.engine, today=self.app.today)  # type: ignore[attr-defined]
 
     def fill(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from wizard.ui.base import localize_bindings
 class ReviewScreen(Screen):
     BINDINGS = [
         Binding("escape,f2", "close", "b.back", key_display="Esc"),
-        Binding("f3", "advice", "b.advice"),
+        Binding("f3", "advice", "b.advice", key_display="F3"),
     ]
 
     def __init__(self) -> None:
@@ -51,7 +51,9 @@ class ReviewScreen(Screen):
                 highlight = len(options)
             if node.kind == "outcome":
                 prompt = safe.text(s("review.outcome", title=safe.one_line(node.title)), "bold")
-                options.append(Option(Content.assemble(Content(f"{step:>2}. "), prompt), id=node_id))
+                options.append(
+                    Option(Content.assemble(Content(f"{step:>2}. "), prompt), id=node_id)
+                )
                 continue
             if node.kind == "info":
                 continue

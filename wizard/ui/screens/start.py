@@ -57,7 +57,9 @@ class StartScreen(Screen):
             yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
             yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
             yield OptionList(id="trees")
-            yield Static(safe.text(s("start.variants"), "bold"), id="variants-label", classes="label")
+            yield Static(
+                safe.text(s("start.variants"), "bold"), id="variants-label", classes="label"
+            )
             yield OptionList(id="variants")
             yield Static(id="problems")
             yield Button(Content(s("start.begin")), id="begin", variant="primary")
@@ -92,10 +94,14 @@ class StartScreen(Screen):
             return
         options = []
         for i, entry in enumerate(entries):
-            line2 = safe.one_line(entry.description) if entry.ok else s(
-                "start.tree.invalid", count=len(entry.problems)
+            line2 = (
+                safe.one_line(entry.description)
+                if entry.ok
+                else s("start.tree.invalid", count=len(entry.problems))
             )
-            prompt = Content.assemble(safe.text(entry.title, "bold"), Content("\n"), safe.text(line2, "dim"))
+            prompt = Content.assemble(
+                safe.text(entry.title, "bold"), Content("\n"), safe.text(line2, "dim")
+            )
             options.append(Option(prompt, id=str(i)))
         trees.set_options(options)
         first_ok = next((i for i, e in enumerate(entries) if e.ok), 0)
@@ -154,7 +160,9 @@ class StartScreen(Screen):
         for v in tree.variants:
             prompt = safe.text(v.name)
             if v.description:
-                prompt = Content.assemble(prompt, Content(" — "), safe.text(safe.one_line(v.description), "dim"))
+                prompt = Content.assemble(
+                    prompt, Content(" — "), safe.text(safe.one_line(v.description), "dim")
+                )
             options.append(Option(prompt, id=v.id))
         variants.set_options(options)
         wanted = self.app.initial_variant  # type: ignore[attr-defined]

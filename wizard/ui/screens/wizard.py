@@ -32,11 +32,11 @@ class WizardScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "b.back", key_display="Esc"),
         Binding("backspace", "back", "b.back", show=False),
-        Binding("f2", "review", "b.review"),
-        Binding("f3", "advice", "b.advice"),
-        Binding("f1", "toggle_help", "b.help"),
+        Binding("f2", "review", "b.review", key_display="F2"),
+        Binding("f3", "advice", "b.advice", key_display="F3"),
+        Binding("f1", "toggle_help", "b.help", key_display="F1"),
         Binding("question_mark", "toggle_help", "b.help", show=False),
-        Binding("ctrl+z", "undo", "b.undo", priority=True),
+        Binding("ctrl+z", "undo", "b.undo", show=False, priority=True),
         *[Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)],
     ]
 
@@ -93,7 +93,8 @@ class WizardScreen(Screen):
 
     def _apply_help(self) -> None:
         wide = self.has_class("-wide")
-        visible = wide != self.help_toggled  # wide: shown unless hidden; narrow: hidden unless shown
+        # wide: shown unless hidden; narrow: hidden unless shown
+        visible = wide != self.help_toggled
         self.query_one("#help").display = visible
 
     # --- showing a step ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wizard.ui import safe
+from wizard.ui.base import localize_bindings
 
 
 def _number(index: int) -> str:
@@ -46,8 +47,8 @@ class MultiList(OptionList):
     """Tick any number of options: Space (or a number) toggles, Enter continues."""
 
     BINDINGS = [
-        Binding("space", "toggle", "b.toggle", show=True),
-        Binding("enter", "submit", "b.next", show=True),
+        Binding("space", "toggle", "b.toggle", show=True, key_display="k.space"),
+        Binding("enter", "submit", "b.next", show=True, key_display="Enter"),
     ]
 
     class Submitted(Message):
@@ -61,17 +62,27 @@ class MultiList(OptionList):
         self.selected: list[str] = []
         self._exclusive_note = ""
 
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.refresh_bindings()
+
     def show(self, node: Any, current: Any, exclusive_note: str) -> None:
         self._node = node
         self._exclusive_note = exclusive_note
-        self.selected = [o.id for o in node.options if isinstance(current, list) and o.id in current]
+        self.selected = [
+            o.id for o in node.options if isinstance(current, list) and o.id in current
+        ]
         self.set_options([Option(self._prompt(i), id=o.id) for i, o in enumerate(node.options)])
         self.highlighted = 0
 
     def _prompt(self, index: int) -> Content:
         option = self._node.options[index]
         ticked = option.id in self.selected
-        parts = [Content("[x] " if ticked else "[ ] "), Content(_number(index)), safe.text(option.label)]
+        parts = [
+            Content("[x] " if ticked else "[ ] "),
+            Content(_number(index)),
+            safe.text(option.label),
+        ]
         if option.exclusive:
             parts.append(Content(f"  ({self._exclusive_note})").stylize("italic"))
         return Content.assemble(*parts)

@@ -74,6 +74,8 @@ class HelpPanel(VerticalScroll):
     def show(self, node: Any, tree: Any) -> None:
         strings = self.app.strings
         self.query_one("#help-title", Static).update(safe.text(strings("help.title"), "bold"))
-        self.query_one("#help-body", SafeMarkdown).update(safe.clean(help_markdown(node, tree, strings)))
+        self.query_one("#help-body", SafeMarkdown).update(
+            safe.clean(help_markdown(node, tree, strings))
+        )
         self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
         self.scroll_home(animate=False)
