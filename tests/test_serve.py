@@ -266,3 +266,37 @@ def test_headless_chromium_opens_the_wizard_page(tmp_path: Path):
         assert "textual-terminal" in result.stdout
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=15) == 0
+
+
+@needs_serve
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is niet geïnstalleerd (Debian: apt install chromium)"
+)
+def test_headless_chromium_shows_the_wizard_and_ctrl_c_ends_open_tabs(tmp_path: Path):
+    pytest.importorskip("aiohttp")
+    from tests.browser import Browser
+
+    tree = tmp_path / f"boom-{os.getpid()}-{time.monotonic_ns()}.yaml"
+    shutil.copy(MINI, tree)
+
+    async def look(url: str, proc: subprocess.Popen) -> tuple[bool, Path, int, float]:
+        async with Browser(CHROMIUM, tmp_path / "profiel") as browser:
+            await browser.open(url)
+            shown = await browser.wizard_shown(timeout=40)
+            await asyncio.sleep(1)
+            shot = await browser.screenshot(tmp_path / "wizard.png")
+            assert processes_mentioning(str(tree)), "geen wizardproces voor het tabblad"
+            started = time.monotonic()
+            proc.send_signal(signal.SIGINT)  # the trainer presses Ctrl+C with the tab still open
+            code = await asyncio.to_thread(proc.wait, 15)
+            return shown, shot, code, time.monotonic() - started
+
+    with served(tmp_path, tree) as (proc, url):
+        shown, shot, code, took = asyncio.run(asyncio.wait_for(look(url, proc), timeout=120))
+    assert shown, "de wizard stuurde geen eerste scherm naar de browser"
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    assert code == 0 and took < 10
+    deadline = time.monotonic() + 10
+    while processes_mentioning(str(tree)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_mentioning(str(tree)) == []
