@@ -41,6 +41,19 @@ def one_line(value: object) -> str:
     return " ".join(clean(value).split())
 
 
+def summary(value: object, limit: int = 140) -> str:
+    """The first sentence on one line, cut at ``limit`` characters (for list descriptions)."""
+    line = one_line(value)
+    for end in (". ", "? ", "! "):
+        cut = line.find(end)
+        if 0 < cut < limit:
+            line = line[: cut + 1]
+            break
+    if len(line) > limit:
+        line = line[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return line
+
+
 def text(value: object, style: str = "") -> Content:
     """Literal content: no markup, no control codes."""
     content = Content(clean(value))

@@ -95,7 +95,7 @@ class StartScreen(Screen):
         options = []
         for i, entry in enumerate(entries):
             line2 = (
-                safe.one_line(entry.description)
+                safe.summary(entry.description)
                 if entry.ok
                 else s("start.tree.invalid", count=len(entry.problems))
             )
@@ -161,7 +161,7 @@ class StartScreen(Screen):
             prompt = safe.text(v.name)
             if v.description:
                 prompt = Content.assemble(
-                    prompt, Content(" — "), safe.text(safe.one_line(v.description), "dim")
+                    prompt, Content(" — "), safe.text(safe.summary(v.description, 100), "dim")
                 )
             options.append(Option(prompt, id=v.id))
         variants.set_options(options)

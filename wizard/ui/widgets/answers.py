@@ -7,6 +7,7 @@ shown in text, not only in colour: ``(•)`` marks the current answer of a singl
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from textual.binding import Binding
@@ -23,27 +24,65 @@ def _number(index: int) -> str:
     return f"{index + 1}. " if index < 9 else "   "
 
 
-class ChoiceList(OptionList):
+def hanging(prefix: str, label: str, width: int) -> Content:
+    """``prefix`` + label, wrapped so continuation lines start under the label, not the marks."""
+    text = safe.one_line(label)
+    room = max(width - len(prefix), 20)
+    lines = textwrap.wrap(text, room) or [""]
+    indent = " " * len(prefix)
+    return Content(prefix + ("\n" + indent).join(lines))
+
+
+class _WrappingList(OptionList):
+    """An OptionList that re-wraps its prompts when its width changes."""
+
+    def _label_width(self) -> int:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            width = max(self.app.size.width - 8, 30)
+        return width - 1
+
+    def on_resize(self) -> None:
+        if self.option_count:
+            self._render_prompts()
+
+    def _render_prompts(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class ChoiceList(_WrappingList):
     """Pick one option: arrows and Enter, or a number key (handled by the screen)."""
 
+    _node: Any = None
+    _current: Any = None
+    _note = ""
+
     def show(self, node: Any, current: Any, note: str) -> None:
-        options = []
-        for i, option in enumerate(node.options):
-            chosen = option.id == current
-            prompt = Content.assemble(
-                Content("(•) " if chosen else "( ) "),
-                Content(_number(i)),
-                safe.text(option.label),
-            )
-            if chosen:
-                prompt = Content.assemble(prompt, Content(f"  ← {note}").stylize("italic"))
-            options.append(Option(prompt, id=option.id))
-        self.set_options(options)
+        self._node, self._current, self._note = node, current, note
+        width = self._label_width()
+        self.set_options(
+            [Option(self._prompt(i, width), id=o.id) for i, o in enumerate(node.options)]
+        )
         ids = [o.id for o in node.options]
         self.highlighted = ids.index(current) if current in ids else 0
 
+    def _prompt(self, index: int, width: int) -> Content:
+        option = self._node.options[index]
+        chosen = option.id == self._current
+        prompt = hanging(("(•) " if chosen else "( ) ") + _number(index), option.label, width)
+        if chosen:
+            prompt = Content.assemble(prompt, Content(f"  ← {self._note}").stylize("italic"))
+        return prompt
 
-class MultiList(OptionList):
+    def _render_prompts(self) -> None:
+        if self._node is None:
+            return
+        width = self._label_width()
+        for i in range(len(self._node.options)):
+            self.replace_option_prompt_at_index(i, self._prompt(i, width))
+
+
+class MultiList(_WrappingList):
     """Tick any number of options: Space (or a number) toggles, Enter continues."""
 
     BINDINGS = [
@@ -78,14 +117,20 @@ class MultiList(OptionList):
     def _prompt(self, index: int) -> Content:
         option = self._node.options[index]
         ticked = option.id in self.selected
-        parts = [
-            Content("[x] " if ticked else "[ ] "),
-            Content(_number(index)),
-            safe.text(option.label),
-        ]
+        prompt = hanging(
+            ("[x] " if ticked else "[ ] ") + _number(index), option.label, self._label_width()
+        )
         if option.exclusive:
-            parts.append(Content(f"  ({self._exclusive_note})").stylize("italic"))
-        return Content.assemble(*parts)
+            prompt = Content.assemble(
+                prompt, Content(f"  ({self._exclusive_note})").stylize("italic")
+            )
+        return prompt
+
+    def _render_prompts(self) -> None:
+        if self._node is None:
+            return
+        for i in range(len(self._node.options)):
+            self.replace_option_prompt_at_index(i, self._prompt(i))
 
     def toggle(self, index: int) -> None:
         if self._node is None or not 0 <= index < len(self._node.options):
@@ -104,8 +149,7 @@ class MultiList(OptionList):
             self.selected.append(option.id)
         order = [o.id for o in self._node.options]
         self.selected.sort(key=order.index)
-        for i in range(len(self._node.options)):
-            self.replace_option_prompt_at_index(i, self._prompt(i))
+        self._render_prompts()
         self.highlighted = index
 
     def action_toggle(self) -> None:
