@@ -22,7 +22,7 @@ from pydantic import Field, ValidationError
 from wizard.advice import AdviceResult
 from wizard.flow import UnknownVariant, resolve
 from wizard.loader import LoadedTree, describe_path, validation_problems
-from wizard.model import Case, Decision, Expectation, Ident, Lesson, Tree
+from wizard.model import Case, Expectation, Ident, Lesson, Tree
 from wizard.problems import Problem, ProblemsError, did_you_mean, sort_problems
 from wizard.run import walk
 from wizard.yamlsafe import YamlDoc, load_yaml_file
@@ -315,8 +315,6 @@ def expectation_failures(
                 failures.append((key, f"onbekende {what} '{item}'{did_you_mean(item, known)}"))
             elif item in present_ids:
                 failures.append((key, f"{what} '{item}' staat in het advies maar mag niet"))
-    if expect.decision == Decision.niet_participeren and expect.werkvormen:
-        failures.append(("werkvormen", "bij 'niet-participeren' horen geen verwachte werkvormen"))
     return failures
 
 
