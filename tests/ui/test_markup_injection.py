@@ -94,3 +94,24 @@ async def test_markup_in_tree_text_is_shown_literally_and_runs_nothing(tmp_path)
 
         assert fired == []
         assert app.is_running
+
+
+async def test_help_links_open_only_https():
+    app = make_app()
+    opened: list[str] = []
+    app.open_url = lambda url, **kw: opened.append(url)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await begin(pilot)
+        from textual.widgets import Markdown
+
+        body = app.screen.query_one("#help-body")
+        for href in (
+            "file:///etc/passwd",
+            "../geheim.md",
+            "javascript:alert(1)",
+            "https://example.org/x",
+        ):
+            body.post_message(Markdown.LinkClicked(body, href))
+        await pilot.pause()
+        assert opened == ["https://example.org/x"]
+        assert app.is_running
