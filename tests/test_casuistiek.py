@@ -261,3 +261,16 @@ def test_bundled_training_cases_fit_their_tree(tree: Path):
     result = check_casuistiek(loaded)
     assert [p.format() for p in result.problems if p.is_error] == []
     assert result.passed == result.cases
+
+
+def test_cases_are_not_walked_through_a_broken_tree(room: Path, capsys):
+    write_case(room, "speelplek.yaml", SPEELPLEK.read_text(encoding="utf-8"))
+    text = edit(
+        room.read_text(encoding="utf-8"),
+        "    next: einde\n  - id: kort",
+        "    next: nergens\n  - id: kort",
+    )
+    room.write_text(text, encoding="utf-8")
+    assert main(["check", str(room)]) == 1
+    out = capsys.readouterr().out
+    assert "casuïstiek: 1 niet nagelopen (los eerst de fouten in de boom op)" in out

@@ -326,12 +326,15 @@ class CaseCheck:
     cases: int = 0
     passed: int = 0
     files: int = 0
+    walked: bool = True
 
     @property
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
 
     def format(self) -> str:
+        if not self.walked:
+            return f"casuïstiek: {self.cases} niet nagelopen (los eerst de fouten in de boom op)"
         return f"casuïstiek: {self.passed} van {self.cases} geslaagd"
 
 
@@ -412,7 +415,7 @@ def check_casuistiek(
     """Check the training cases for a loaded tree: files readable, routes end in an outcome,
     expectations hold. ``walk_cases=False`` only reads the files (for a tree with errors)."""
     library = cases_for_tree(loaded, tree_file, folder=folder)
-    result = CaseCheck(problems=list(library.problems))
+    result = CaseCheck(problems=list(library.problems), walked=walk_cases)
     training = [c for c in library.cases if c.is_training]
     result.files = len({c.file for c in training})
     for entry in training:
