@@ -83,7 +83,7 @@ def test_first_differing_question_and_the_change_in_advice(loaded, library):
     assert [i.key for i in diff.stakeholders_removed] == ["natuur"]
     assert diff.stakeholders_added == []
     summary = comp.summary()
-    assert summary[0].startswith("Bij “Wie raakt het?” koos u “Omwonenden; Jongeren”")
+    assert summary[0] == "Bij “Wie raakt het?” koos u anders dan de referentie. U miste: Natuur."
     assert "Niveau Project: referentie Coproduceren, u Raadplegen." in summary
     assert "Alleen bij referentie, belanghebbenden: Natuur en dieren." in summary
 
@@ -91,6 +91,10 @@ def test_first_differing_question_and_the_change_in_advice(loaded, library):
 def test_gate_answer_changes_route_decision_and_outcome(loaded, library):
     comp = compare(loaded.tree, speelplek(library), {"naam": "Plein", "ruimte": "no"})
     assert comp.parting.node == "ruimte" and comp.parting.kind == "answer"
+    assert comp.parting.sentence() == (
+        "Bij “Valt er iets te beïnvloeden?” koos u “Nee, het ligt vast”; "
+        "de referentie koos “Ja, er is ruimte”."
+    )
     assert comp.parting.explanation.startswith("Het ontwerp ligt nog open")
     diff = comp.advice_diff
     assert diff.decision == (Decision.participeren, Decision.niet_participeren)
@@ -113,6 +117,11 @@ def test_routes_that_part_are_aligned_side_by_side(loaded, library):
         "niveau",
     ]
     assert comp.rows[-1].trainee.node == "kort" and comp.rows[-1].status == "different"
+    assert comp.parting.sentence() == (
+        "Bij “Wie raakt het?” koos u anders dan de referentie. U miste: Jongeren, Natuur."
+    )
+    exclusive = compare(loaded.tree, speelplek(library), {**mine, "groepen": ["geen"]})
+    assert exclusive.parting.added == ("Geen van deze",)
     assert comp.parting.node == "groepen"
     assert comp.trainee_route[-1].label == "Ja"
 

@@ -185,16 +185,15 @@ class Parting:
             return f"U bent gestopt bij {q}; de referentie antwoordt daar {ref}."
         if self.kind == "route":
             return f"Uw route komt niet langs {q}; de referentie antwoordt daar {ref}."
+        if self.added or self.missing:  # a multiple choice: name only what differs
+            text = f"Bij {q} koos u anders dan de referentie."
+            if self.missing:
+                text += " U miste: " + ", ".join(self.missing) + "."
+            if self.added:
+                text += " U koos ook: " + ", ".join(self.added) + "."
+            return text
         mine = f"“{self.trainee_label}”" if self.trainee_label else "geen antwoord"
-        text = f"Bij {q} koos u {mine}; de referentie koos {ref}."
-        extra = []
-        if self.added:
-            extra.append("u vinkte ook aan: " + ", ".join(self.added))
-        if self.missing:
-            extra.append("u vinkte niet aan: " + ", ".join(self.missing))
-        if extra:
-            text += " (" + "; ".join(extra) + ")"
-        return text
+        return f"Bij {q} koos u {mine}; de referentie koos {ref}."
 
 
 def _parting(flow: Flow, case: Case | None, row: Row, trainee: Walk) -> Parting:
