@@ -274,3 +274,23 @@ def test_cases_are_not_walked_through_a_broken_tree(room: Path, capsys):
     assert main(["check", str(room)]) == 1
     out = capsys.readouterr().out
     assert "casuïstiek: 1 niet nagelopen (los eerst de fouten in de boom op)" in out
+
+
+@pytest.mark.parametrize("tree", bundled_trees(), ids=lambda p: p.name)
+def test_every_bundled_training_case_makes_a_handout(tree: Path):
+    from wizard.handout import handout_markdown
+
+    try:
+        loaded = load_tree(tree)
+    except ProblemsError as exc:
+        pytest.skip(f"boom laadt niet: {exc.problems[0].format()}")
+    training = [c for c in cases_for_tree(loaded).cases if c.is_training]
+    for entry in training:
+        text = handout_markdown(loaded.tree, entry.case)
+        assert text.startswith(f"# Casus: {entry.name}\n")
+        assert "## Participatieplan (concept)" in text and "Let op:" not in text.split("## Wat")[0]
+        for do in entry.case.lesson.dos:
+            assert " ".join(do.split()) in text
+        if "\n10. **" in text:  # list items from 10 on keep their text under the item
+            after = text.split("\n10. **", 1)[1].splitlines()[1]
+            assert after.startswith("    Antwoord: ")

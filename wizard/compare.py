@@ -587,15 +587,20 @@ class Effect:
         if self.before:
             text += f" (was: {self.before})"
         text += "."
-        why = [w for w in self.why if w]
-        grounds = [r.text for r in self.reasons if r.kind in ("rule", "outcome", "setting")]
-        because = " ".join(dict.fromkeys([*why, *grounds]))
+        parts: list[str] = []
+        for text_ in [*self.why, *(r.text for r in self.reasons if r.kind in _GROUNDS)]:
+            clean = " ".join((text_ or "").split())
+            if clean and not any(clean.rstrip(".") in p for p in parts):
+                parts.append(clean)
+        because = " ".join(_sentence(p) for p in parts)
         if because:
             text += f" Waarom: {_sentence(because)}"
         if self.sources:
             text += " " + " ".join(f"[{s}]" for s in self.sources)
         return text
 
+
+_GROUNDS = ("rule", "outcome", "setting")  # reasons whose text says why (an answer's says what)
 
 _PART_LABELS = {
     "besluit": "Besluit",

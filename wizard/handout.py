@@ -48,18 +48,20 @@ def handout_markdown(
     if not with_answers:
         lines += ["## Uw antwoorden", ""]
         for i, step in enumerate(steps, 1):
-            lines += [f"{i}. **{_md(step.question)}**", "", "   Uw antwoord: …", ""]
+            indent = " " * len(f"{i}. ")
+            lines += [f"{i}. **{_md(step.question)}**", "", f"{indent}Uw antwoord: …", ""]
         return "\n".join(lines).rstrip() + "\n"
 
     lines += ["## De referentieroute", ""]
     if not result.ok:
         lines += [f"> **Let op:** deze casus past niet (meer) bij de boom: {_md(result.error)}", ""]
     for i, step in enumerate(steps, 1):
+        indent = " " * len(f"{i}. ")  # continuation lines line up with the item's text
         lines.append(f"{i}. **{_md(step.question)}**  ")
-        lines.append(f"   Antwoord: {_md(step.label)}  ")
+        lines.append(f"{indent}Antwoord: {_md(step.label)}  ")
         why = case.explanations.get(step.node)
         if why:
-            lines.append(f"   *Waarom:* {_md(why)}")
+            lines.append(f"{indent}*Waarom:* {_md(why)}")
         else:
             lines[-1] = lines[-1].rstrip()
         lines.append("")
