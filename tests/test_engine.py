@@ -156,3 +156,27 @@ def test_advice_so_far_changes_with_answers():
     assert engine.advice().decision is None
     walk_to_groepen(engine)
     assert engine.advice().decision == Decision.participeren
+
+
+def test_capped_and_raised_levels_say_what_they_would_have_been():
+    answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["omwonenden"], "kort": "ja"}
+    leiden = Engine(mini_flow("leiden"), answers).advice().project_level
+    assert leiden.why == ["Ondergrens van Leiden: minimaal raadplegen.", "Uit de antwoorden volgde informeren."]
+    flow = mini_flow()
+    engine = Engine(flow, answers | {"groepen": ["jongeren", "natuur"], "niveau": "coproduceren"})
+    assert engine.parked() == {"kort": "ja"}  # the cap from 'kort' plays no part off the route
+    assert engine.advice().project_level.level == Level.coproduceren
+
+
+def test_floor_leaves_group_levels_alone():
+    from tests.conftest import edit, mini_text
+    from wizard.flow import resolve
+    from wizard.loader import load_tree_text
+
+    text = edit(mini_text(), "group: jongeren, why: Hun kennis", "level: informeren, group: jongeren, why: Hun kennis")
+    text = text.replace("levels: [{level: adviseren, level: informeren", "levels: [{level: informeren")
+    flow = resolve(load_tree_text(text).tree, "leiden")
+    answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["jongeren", "natuur"], "niveau": "raadplegen"}
+    advice = Engine(flow, answers).advice()
+    assert advice.project_level.level == Level.raadplegen
+    assert [(lv.group, lv.level, lv.floored) for lv in advice.group_levels] == [("jongeren", Level.informeren, False)]

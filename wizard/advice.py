@@ -7,8 +7,9 @@ resolved by fixed rules, written out in ``docs/tree-format.md``:
 - **decision**: the strongest wins: niet-participeren > faciliteren > participeren;
 - **role**: the last one on the route wins;
 - **level** (project, and per group or topic): the highest contributed level wins, then a
-  ``level_cap`` (the lowest cap) limits it, then the variant's floor raises the project level and
-  every group level to at least the floor, but only when the decision is to participate;
+  ``level_cap`` (the lowest cap) limits it, then the variant's floor raises the project level
+  (not group or topic levels) to at least the floor, but only when the decision is to
+  participate; a capped or raised level says so, and what it would have been;
 - **lists** (werkvormen, stakeholders, texts): everything is kept once, in route order, with all
   its reasons; a werkvorm under ``avoid_werkvormen`` is removed and listed as avoided.
 """
@@ -248,18 +249,21 @@ class _Composer:
         floor_sources = tuple(self.flow.variant.sources) if self.flow.variant else ()
         for lv in [project, *groups]:
             if cap and lv.level.rank > cap[0].rank:
+                # the answers' own reason no longer explains the level shown: say what happened
+                lv.why = [cap[1], f"Zonder deze grens was het {lv.level.value}."]
                 lv.level = cap[0]
                 lv.capped = True
-                lv.why.append(cap[1])
                 lv.reasons.append(cap[2])
-            applies = lv is project or lv.topic is None
-            if floor and applies and lv.level.rank < floor.rank:
-                lv.level = floor
-                lv.floored = True
-                lv.why.append(f"Ondergrens van {variant_name}: minimaal {floor.value}.")
-                lv.reasons.append(
-                    Reason("setting", f"Ondergrens (level_floor) van {variant_name}", floor_sources)
-                )
+        if floor and project.level.rank < floor.rank:
+            project.why = [
+                f"Ondergrens van {variant_name}: minimaal {floor.value}.",
+                f"Uit de antwoorden volgde {project.level.value}.",
+            ]
+            project.level = floor
+            project.floored = True
+            project.reasons.append(
+                Reason("setting", f"Ondergrens (level_floor) van {variant_name}", floor_sources)
+            )
         if cap and floor and cap[0].rank < floor.rank:
             self._item(
                 res.warnings,
