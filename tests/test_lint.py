@@ -312,3 +312,14 @@ def test_ten_defects_in_one_run(tmp_path):
     ]
     for kind in kinds:
         assert any(kind in line for line in located), f"missing: {kind}\n" + "\n".join(lines)
+
+
+def test_inline_list_that_cuts_a_sentence_at_a_comma():
+    text = edit(
+        mini_text(),
+        "      duties: [Maak een participatieplan.]",
+        "      duties: [Meld vooraf wanneer de hinder begint, hoe lang die duurt.]",
+    )
+    assert_problem(text, "      duties: [Meld", "'hoe lang die duurt.' wordt een los punt", "waarschuwing")
+    fine = edit(mini_text(), "      duties: [Maak een participatieplan.]", "      duties: [Plan maken., Rapport maken.]")
+    assert messages(fine) == []

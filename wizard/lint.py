@@ -25,6 +25,9 @@ from wizard.run import walk
 
 Path_ = tuple[str | int, ...]
 
+# keys whose items are sentences, where an inline list silently splits a sentence at its commas
+TEXT_LISTS = {"fixed", "open", "decides", "duties", "warnings", "notes", "dos", "donts"}
+
 
 @dataclass
 class Summary:
@@ -480,11 +483,35 @@ class _Linter:
                     ("stakeholders", i), f"belanghebbende '{s.id}' wordt nergens genoemd", "warning"
                 )
 
+        self.check_split_sentences()
+
         if sound and not any(p.is_error for p in self.problems.values()):
             self.check_cases(summary)
         else:
             summary.cases = len(tree.cases)
         return Report(self.doc.file, sort_problems(self.problems.values()), summary)
+
+    def check_split_sentences(self) -> None:
+        """Warn when an inline list ``[a, b]`` of texts looks like one sentence cut at a comma.
+
+        YAML splits inline lists at every comma, so ``duties: [Meld vooraf wanneer, hoe lang.]``
+        silently becomes two duties. A later item that starts with a small letter gives it away.
+        """
+        for path in sorted(self.doc.marks.flow_lists, key=str):
+            if not path or path[-1] not in TEXT_LISTS:
+                continue
+            items = value_at(self.doc.data, path)
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                continue
+            cut = next((i for i in items[1:] if i[:1].islower()), None)
+            if cut is not None:
+                self.report(
+                    path,
+                    f"deze lijst tussen [ ] wordt bij elke komma gesplitst, dus '{cut}' wordt een "
+                    "los punt. Zet elk punt op een eigen regel met '- ', of zet de tekst tussen "
+                    "aanhalingstekens",
+                    "warning",
+                )
 
     # --- example cases ---------------------------------------------------------------------------
 

@@ -62,6 +62,7 @@ class Marks:
 
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    flow_lists: set[Path_] = field(default_factory=set)  # lists written inline: [a, b]
     end: tuple[int, int] = (1, 1)
 
     def at(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
@@ -256,6 +257,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self.marks.flow_lists.add(path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         first_seen: dict[str, tuple[int, int]] = {}
