@@ -48,6 +48,13 @@ def fetch(url: str, timeout: float = 2.0) -> str:
         return response.read().decode("utf-8")
 
 
+def fetch_with_host(url: str, host: str) -> str:
+    """GET from the loopback server, with the Host header a browser elsewhere would send."""
+    request = urllib.request.Request(url, headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - loopback only
+        return response.read().decode("utf-8")
+
+
 @contextlib.contextmanager
 def served(tmp_path: Path, tree: Path = MINI) -> Iterator[tuple[subprocess.Popen, str]]:
     """Start `python -m wizard serve` on a free loopback port; yield it once the page answers."""
@@ -186,6 +193,13 @@ def test_serve_answers_with_the_page_and_stops_cleanly(tmp_path: Path, stop):
         assert "Stappenplan participatie" in page
         port = url.rsplit(":", 1)[1].strip("/")
         assert f"ws://127.0.0.1:{port}/ws" in page  # the browser connects back to loopback
+        # the websocket address follows the address the browser used (for --host 0.0.0.0) ...
+        shared = fetch_with_host(url, "192.168.1.50:8123")
+        assert "ws://192.168.1.50:8123/ws" in shared and "Stappenplan participatie" in shared
+        # ... but only a plain host name or address is ever put back into the page
+        odd = fetch_with_host(url, 'x"><script>alert(1)</script>')
+        assert "<script>alert" not in odd
+        assert f"ws://127.0.0.1:{port}/ws" in odd
         proc.send_signal(stop)
         assert proc.wait(timeout=15) == 0
     log = (tmp_path / "serve.out").read_text(encoding="utf-8", errors="replace")

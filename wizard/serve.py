@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -41,6 +42,10 @@ def served_command(
     return " ".join(shlex.quote(p) for p in parts)
 
 
+# A Host header we are willing to put back into the page: a name or address and a port.
+_HOST = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$")
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -63,9 +68,20 @@ def make_server(command: str, host: str, port: int, public_url: str | None = Non
     class _Server(Server):  # type: ignore[misc]
         """textual-serve's server, with a Dutch greeting and a quick stop with tabs open."""
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, *args: Any, follow_host: bool = False, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._tabs: set[asyncio.Task[Any]] = set()
+            self._follow_host = follow_host
+            self._default_url = self.public_url
+
+        async def handle_index(self, request: Any) -> Any:
+            # The page tells the browser where its websocket is. Without --public-url, use the
+            # address the browser itself used, so '--host 0.0.0.0' works from other machines.
+            # (No await before the page is rendered, so no other request sees this value.)
+            if self._follow_host:
+                host = request.host or ""
+                self.public_url = f"http://{host}" if _HOST.match(host) else self._default_url
+            return await super().handle_index(request)
 
         async def handle_websocket(self, request: Any) -> Any:
             task = asyncio.current_task()
@@ -101,6 +117,7 @@ def make_server(command: str, host: str, port: int, public_url: str | None = Non
         port=port,
         title=TITLE,
         public_url=public_url or public_url_for(host, port),
+        follow_host=public_url is None,
     )
 
 
