@@ -278,3 +278,34 @@ def test_exercise_sheet_has_no_answers(loaded, library):
 def test_handout_for_a_tree_case_with_a_variant(loaded, library):
     text = handout_markdown(loaded.tree, library.get("haast-leiden").case)
     assert "variant Leiden" in text and "Wat deze casus leert" not in text
+
+
+def _libraries():
+    from wizard.paths import bundled_trees
+    from wizard.problems import ProblemsError
+
+    out = []
+    for path in [MINI, *bundled_trees()]:
+        try:
+            loaded = load_tree(path)
+        except ProblemsError:
+            continue
+        out += [(loaded, entry) for entry in cases_for_tree(loaded).cases]
+    return out
+
+
+@pytest.mark.parametrize(("loaded", "entry"), _libraries(), ids=lambda v: getattr(v, "id", ""))
+def test_every_case_against_itself_and_against_one_changed_answer(loaded, entry):
+    case = entry.case
+    assert compare(loaded.tree, case, case.answers).same
+    reference = reference_walk(loaded.tree, case)
+    flow = reference.engine.flow
+    for node_id in reference.engine.path:
+        node = flow.node(node_id)
+        if node.kind != "choice" or node_id not in case.answers:
+            continue
+        other = next(o.id for o in node.options if o.id != case.answers[node_id])
+        comp = compare(loaded.tree, case, {**case.answers, node_id: other})
+        assert comp.parting is not None and comp.parting.node == node_id
+        assert comp.parting.kind == "answer"
+        assert comp.parting.explanation == case.explanations.get(node_id)
