@@ -30,6 +30,7 @@ class ResultScreen(Screen):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.provisional = provisional
         self.status = ""
+        self._shown = ""
 
     @property
     def session(self):
@@ -40,7 +41,8 @@ class ResultScreen(Screen):
         yield Static(id="result-title")
         yield Static(id="result-status")
         with VerticalScroll(id="result-scroll"):
-            yield SafeMarkdown(id="result-body")
+            self._shown = self.markdown()
+            yield SafeMarkdown(self._shown, id="result-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,7 +59,10 @@ class ResultScreen(Screen):
         s = self.app.strings  # type: ignore[attr-defined]
         title = s("result.provisional") if self.provisional else s("result.title")
         self.query_one("#result-title", Static).update(safe.text(title, "bold"))
-        self.query_one("#result-body", SafeMarkdown).update(safe.clean(self.markdown()))
+        markdown = self.markdown()
+        if markdown != self._shown:  # only after a change (e.g. back from the review)
+            self._shown = markdown
+            self.query_one("#result-body", SafeMarkdown).update(safe.clean(markdown))
         self.set_status(self.status)
 
     def set_status(self, text: str) -> None:

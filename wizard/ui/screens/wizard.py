@@ -155,7 +155,11 @@ class WizardScreen(Screen):
         self._clear_error()
         self.query_one("#help", HelpPanel).show(node, tree)
         self._show_progress()
-        self.app.sub_title = safe.one_line(project_title(engine) or "")
+        bits = [
+            project_title(engine) or "",
+            engine.flow.variant.name if engine.flow.variant else "",
+        ]
+        self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
         self.refresh_bindings()
 
     def _show_progress(self) -> None:

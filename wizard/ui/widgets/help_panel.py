@@ -71,11 +71,27 @@ class HelpPanel(VerticalScroll):
         yield SafeMarkdown(id="help-body")
         yield Static(id="help-keys")
 
+    _wanted = ""
+    _applied: str | None = None
+    _busy = False
+
     def show(self, node: Any, tree: Any) -> None:
         strings = self.app.strings
         self.query_one("#help-title", Static).update(safe.text(strings("help.title"), "bold"))
-        self.query_one("#help-body", SafeMarkdown).update(
-            safe.clean(help_markdown(node, tree, strings))
-        )
         self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
+        self._wanted = safe.clean(help_markdown(node, tree, strings))
         self.scroll_home(animate=False)
+        if not self._busy and self._wanted != self._applied:
+            self._busy = True
+            self.run_worker(self._apply(), group="help", exit_on_error=False)
+
+    async def _apply(self) -> None:
+        """Render the latest help text; quick key presses never pile up Markdown updates."""
+        body = self.query_one("#help-body", SafeMarkdown)
+        try:
+            while self._wanted != self._applied:
+                text = self._wanted
+                await body.update(text)
+                self._applied = text
+        finally:
+            self._busy = False
