@@ -162,3 +162,11 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert f"{bomb}:1:4: fout: anker '&a' is niet toegestaan" in proc.stderr
+
+
+def test_control_codes_never_reach_the_terminal_or_the_plan(tmp_path, capsys):
+    answers = write(tmp_path, "a.yaml", PLEIN.replace("naam: Plein", 'naam: "Plein\\e[31m rood"'))
+    code, out, _ = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers))
+    assert code == 0
+    assert "\x1b" not in out
+    assert "# Participatieplan (concept): Plein␛[31m rood" in out

@@ -23,6 +23,7 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.model import StakeholderCategory
+from wizard.text import clean
 
 ADVICE_KIND = "stappenplan-advice"
 ADVICE_VERSION = 1
@@ -66,8 +67,8 @@ def route_trace(engine: Engine) -> list[dict[str, Any]]:
 
 
 def _md_text(text: str) -> str:
-    """Keep tree text from being read as Markdown structure in a list item."""
-    return " ".join(text.split())
+    """One line of harmless text: no control codes, no line breaks that end a list item."""
+    return " ".join(clean(text).split())
 
 
 def _cite(reasons: list[Reason]) -> str:

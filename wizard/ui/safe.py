@@ -16,25 +16,11 @@ Never pass a tree string to a widget any other way.
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+from wizard.text import clean
 
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
-
-
-def clean(value: object) -> str:
-    """The text with control characters made visible and harmless."""
-    return _CONTROL.sub(_picture, str(value))
+__all__ = ["clean", "markup_literal", "one_line", "rich_text", "summary", "text"]
 
 
 def one_line(value: object) -> str:
