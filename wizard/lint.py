@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from wizard.cases import check_case
 from wizard.flow import Flow, possible_next, resolve
-from wizard.loader import LoadedTree, describe_path, value_at
-from wizard.model import Advice, Condition, Decision, Tree
+from wizard.loader import LoadedTree, problem_at, value_at
+from wizard.model import Advice, Condition, Tree
 from wizard.problems import Problem, Severity, did_you_mean, sort_problems
-from wizard.run import walk
 
 Path_ = tuple[str | int, ...]
 
@@ -83,16 +83,8 @@ class _Linter:
     def report(
         self, path: Path_, message: str, severity: Severity = "error", *, key: bool = False
     ) -> None:
-        found, pos = self.doc.marks.nearest(path)
-        if found and isinstance(found[-1], str):
-            # a whole list or mapping is reported at its key, where the author reads its name
-            if key or isinstance(value_at(self.doc.data, found), (list, dict)):
-                pos = self.doc.marks.at(found, key=True) or pos
-        line, col = pos if pos else (None, None)
-        problem = Problem(
-            self.doc.file, line, col, message, severity, describe_path(self.doc.data, found)
-        )
-        self.problems.setdefault((line, col, message), problem)
+        problem = problem_at(self.doc, path, message, severity, key=key)
+        self.problems.setdefault((problem.line, problem.col, message), problem)
 
     # --- ids -----------------------------------------------------------------------------------
 
@@ -522,89 +514,10 @@ class _Linter:
                 summary.cases_passed += 1
 
     def _check_case(self, case: Any, p: Path_) -> bool:
-        if case.variant and case.variant not in self.variant_ids:
-            self.check_ref((*p, "variant"), case.variant, self.variant_ids, "variant")
-            return False
-        flow = resolve(self.tree, case.variant)
-        result = walk(flow, case.answers)
-        name = f"casus '{case.id}'"
-        if not result.ok:
-            where = (
-                (*p, "answers", result.stopped_at)
-                if result.stopped_at in case.answers
-                else (*p, "answers")
-            )
-            self.report(where, f"{name}: {result.error}")
-            return False
-        for node_id in result.unused:
-            self.report(
-                (*p, "answers", node_id),
-                f"{name}: het antwoord op '{node_id}' wordt op deze route niet gebruikt",
-                "warning",
-                key=True,
-            )
-        advice = result.engine.advice()
-        exp = case.expect
-        failures: list[tuple[str, str]] = []
-        if exp.outcome and advice.outcome != exp.outcome:
-            failures.append(
-                ("outcome", f"verwachte uitkomst '{exp.outcome}', kreeg '{advice.outcome}'")
-            )
-        if exp.decision and advice.decision != exp.decision:
-            got = advice.decision.value if advice.decision else "geen"
-            failures.append(("decision", f"verwacht besluit '{exp.decision.value}', kreeg '{got}'"))
-        project = advice.project_level.level if advice.project_level else None
-        if exp.level and project != exp.level:
-            failures.append(
-                (
-                    "level",
-                    f"verwacht niveau '{exp.level.value}', kreeg '{project.value if project else 'geen'}'",
-                )
-            )
-        present = {lv.level for lv in advice.levels}
-        for lv in exp.levels:
-            if lv not in present:
-                failures.append(("levels", f"niveau '{lv.value}' komt niet voor in het advies"))
-        if exp.role and advice.role != exp.role:
-            got = advice.role.value if advice.role else "geen"
-            failures.append(("role", f"verwachte rol '{exp.role.value}', kreeg '{got}'"))
-        have_w = {w.key for w in advice.werkvormen}
-        have_s = {s.key for s in advice.stakeholders}
-        for w in exp.werkvormen:
-            if w not in have_w:
-                failures.append(("werkvormen", f"werkvorm '{w}' ontbreekt in het advies"))
-        for w in exp.not_werkvormen:
-            if w in have_w:
-                failures.append(
-                    ("not_werkvormen", f"werkvorm '{w}' staat in het advies maar mag niet")
-                )
-        for s in exp.stakeholders:
-            if s not in have_s:
-                failures.append(("stakeholders", f"belanghebbende '{s}' ontbreekt in het advies"))
-        for s in exp.not_stakeholders:
-            if s in have_s:
-                failures.append(
-                    ("not_stakeholders", f"belanghebbende '{s}' staat in het advies maar mag niet")
-                )
-        for key, list_ in (("werkvormen", exp.werkvormen + exp.not_werkvormen),):
-            for w in list_:
-                if w not in self.werkvorm_ids:
-                    failures.append(
-                        (key, f"onbekende werkvorm '{w}'{did_you_mean(w, self.werkvorm_ids)}")
-                    )
-        for s in exp.stakeholders + exp.not_stakeholders:
-            if s not in self.stakeholder_ids:
-                failures.append(
-                    (
-                        "stakeholders",
-                        f"onbekende belanghebbende '{s}'{did_you_mean(s, self.stakeholder_ids)}",
-                    )
-                )
-        for key, message in failures:
-            self.report((*p, "expect", key), f"{name}: {message}")
-        if exp.decision == Decision.niet_participeren and advice.werkvormen:
-            pass
-        return not failures
+        problems = check_case(self.tree, case, self.doc, p)
+        for problem in problems:
+            self.problems.setdefault((problem.line, problem.col, problem.message), problem)
+        return not any(problem.is_error for problem in problems)
 
 
 def _find_cycle(graph: dict[str, list[str]], start: str) -> list[str] | None:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wizard.model import Tree
-from wizard.problems import Problem, ProblemsError, did_you_mean
+from wizard.problems import Problem, ProblemsError, Severity, did_you_mean
 from wizard.yamlsafe import YamlDoc, load_yaml_file, parse_yaml
 
 Path_ = tuple[str | int, ...]
@@ -69,6 +69,22 @@ def value_at(data: Any, path: Path_) -> Any:
         elif isinstance(seg, str) and isinstance(current, dict) and seg in current:
             current = current[seg]
     return current
+
+
+def problem_at(
+    doc: YamlDoc, path: Path_, message: str, severity: Severity = "error", *, key: bool = False
+) -> Problem:
+    """A problem at the closest place in the file to ``path``.
+
+    A whole list or mapping, or anything asked for with ``key=True``, is placed at its key,
+    where the author reads its name; a single value is placed at the value.
+    """
+    found, pos = doc.marks.nearest(path)
+    if found and isinstance(found[-1], str):
+        if key or isinstance(value_at(doc.data, found), (list, dict)):
+            pos = doc.marks.at(found, key=True) or pos
+    line, col = pos if pos else (None, None)
+    return Problem(doc.file, line, col, message, severity, describe_path(doc.data, found))
 
 
 # --- finding the model class at a pydantic error location --------------------------------------
