@@ -91,7 +91,7 @@ def test_run_prints_plan_with_sections_in_order(tmp_path, capsys):
         "## 7. Verantwoording",
     ]
     assert "# Participatieplan (concept): Plein" in out
-    assert "**Project: Coproduceren**" in out
+    assert "**Algemeen niveau: Coproduceren**" in out
     assert "Maak het participatieplan openbaar." in out  # the Leiden variant's own advice
     assert "[leiden] Handreiking samenwerken in de stad" in out
 

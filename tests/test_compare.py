@@ -84,7 +84,7 @@ def test_first_differing_question_and_the_change_in_advice(loaded, library):
     assert diff.stakeholders_added == []
     summary = comp.summary()
     assert summary[0] == "Bij “Wie raakt het?” koos u anders dan de referentie. U miste: Natuur."
-    assert "Niveau Project: referentie Coproduceren, u Raadplegen." in summary
+    assert "Niveau: referentie Coproduceren, u Raadplegen." in summary
     assert "Alleen bij referentie, belanghebbenden: Natuur en dieren." in summary
 
 
@@ -201,7 +201,7 @@ def test_uitleg_for_the_gate_and_the_last_answer(loaded):
     assert ("uitkomst", "toegevoegd") in parts  # the outcome the answer leads to counts
     assert ("niveau", "gewijzigd") in parts
     level = next(e for e in last.effects if e.part == "niveau")
-    assert (level.text, level.before) == ("Project: Coproduceren", "Raadplegen")
+    assert (level.text, level.before) == ("Algemeen niveau: Coproduceren", "Raadplegen")
     duty = next(e for e in last.effects if e.part == "duties")
     assert (
         duty.line()

@@ -25,7 +25,7 @@ from wizard.model import Advice, Decision, Level, Role
 
 DECISION_LABELS = {
     Decision.participeren: "Participeren",
-    Decision.faciliteren: "Initiatief faciliteren (overheidsparticipatie)",
+    Decision.faciliteren: "Initiatief uit de samenleving ondersteunen (overheidsparticipatie)",
     Decision.niet_participeren: "Geen participatietraject",
 }
 LEVEL_LABELS = {
@@ -35,6 +35,7 @@ LEVEL_LABELS = {
     Level.coproduceren: "Coproduceren",
     Level.meebeslissen: "Meebeslissen",
 }
+PROJECT_LEVEL_NAME = "Algemeen niveau"
 ROLE_LABELS = {r: r.value.capitalize() for r in Role}
 
 
@@ -90,6 +91,12 @@ class LevelAdvice:
     @property
     def label(self) -> str:
         return LEVEL_LABELS[self.level]
+
+    @property
+    def name(self) -> str:
+        """Whom or what the level is for, as a reader sees it."""
+        name = self.group_name or self.group or PROJECT_LEVEL_NAME
+        return f"{name} ({self.topic})" if self.topic else name
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from wizard.advice import (
     DECISION_LABELS,
     LEVEL_LABELS,
+    PROJECT_LEVEL_NAME,
     ROLE_LABELS,
     AdviceResult,
     Item,
@@ -321,11 +322,6 @@ def _level_key(lv: LevelAdvice) -> tuple[str | None, str | None]:
     return (lv.group, lv.topic)
 
 
-def _level_name(lv: LevelAdvice) -> str:
-    name = lv.group_name or lv.group or "Project"
-    return f"{name} ({lv.topic})" if lv.topic else name
-
-
 def diff_advice(before: AdviceResult, after: AdviceResult) -> AdviceDiff:
     """What changed from ``before`` to ``after``: decision, role, outcome, levels, lists."""
     diff = AdviceDiff(before, after)
@@ -338,13 +334,13 @@ def diff_advice(before: AdviceResult, after: AdviceResult) -> AdviceDiff:
     b, a = before.project_level, after.project_level
     b_level, a_level = (b.level if b else None), (a.level if a else None)
     if b_level != a_level:
-        diff.project_level = LevelChange(None, None, "Project", b_level, a_level, b, a)
+        diff.project_level = LevelChange(None, None, PROJECT_LEVEL_NAME, b_level, a_level, b, a)
     b_groups = {_level_key(lv): lv for lv in before.group_levels}
     a_groups = {_level_key(lv): lv for lv in after.group_levels}
     for key in list(dict.fromkeys([*b_groups, *a_groups])):
         old, new = b_groups.get(key), a_groups.get(key)
         if (old.level if old else None) != (new.level if new else None):
-            name = _level_name(new or old)  # type: ignore[arg-type]
+            name = (new or old).name  # type: ignore[union-attr]
             diff.group_levels.append(
                 LevelChange(
                     key[0],
@@ -416,7 +412,8 @@ def describe_diff(
     for change in diff.level_changes:
         before = LEVEL_LABELS[change.before] if change.before else "geen"
         after = LEVEL_LABELS[change.after] if change.after else "geen"
-        lines.append(f"Niveau {change.name}: {before_name} {before}, {after_name} {after}.")
+        who = "Niveau" if change.name == PROJECT_LEVEL_NAME else f"Niveau voor {change.name}"
+        lines.append(f"{who}: {before_name} {before}, {after_name} {after}.")
     for kind, (_one, many) in LIST_KINDS.items():
         change = diff.lists.get(kind)
         if change is None:

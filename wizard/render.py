@@ -111,9 +111,7 @@ def _items(lines: list[str], items: list[Item], empty: str) -> None:
 
 
 def _level_line(lv: LevelAdvice) -> str:
-    who = lv.group_name or "Project"
-    if lv.topic:
-        who += f" ({_md_text(lv.topic)})"
+    who = _md_text(lv.name)
     extra = " (begrensd)" if lv.capped else ""
     extra += " (ondergrens)" if lv.floored else ""
     return f"- **{who}: {LEVEL_LABELS[lv.level]}**{extra}  \n  {_reason_line(lv.why, lv.reasons)}"
@@ -235,10 +233,11 @@ def to_markdown(
             bits.append(_md_text(s.publisher))
         if s.year:
             bits.append(str(s.year))
-        where = s.url or s.file
         line = f"- [{sid}] {', '.join(bits)}"
-        if where:
-            line += f". {where}"
+        if s.url:
+            line += f". {s.url}"
+        elif s.file:
+            line += f" (bronbestand {s.file})"
         lines.append(line)
     return "\n".join(lines).rstrip() + "\n"
 
