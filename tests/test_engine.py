@@ -180,3 +180,25 @@ def test_floor_leaves_group_levels_alone():
     advice = Engine(flow, answers).advice()
     assert advice.project_level.level == Level.raadplegen
     assert [(lv.group, lv.level, lv.floored) for lv in advice.group_levels] == [("jongeren", Level.informeren, False)]
+
+
+def test_rules_can_read_the_composed_advice():
+    """A rule on 'a hard-to-reach group is in the advice' fires whichever answer or variant
+    put that group there, and such rules see the advice before any of them apply."""
+    from tests.conftest import edit, mini_text
+    from wizard.flow import resolve
+    from wizard.loader import load_tree_text
+
+    text = edit(mini_text(), "    when: {question: groepen, has: jongeren}", "    when: {stakeholder_category: moeilijk-bereikbaar}")
+    text = edit(
+        text,
+        "    advice:\n      duties: [Maak het participatieplan openbaar.]",
+        "    advice:\n      duties: [Maak het participatieplan openbaar.]\n      stakeholders: [jongeren]",
+    )
+    tree = load_tree_text(text).tree
+    answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["omwonenden"], "kort": "nee"}
+    plain = Engine(resolve(tree), answers).advice()
+    assert "straatgesprek" not in [w.key for w in plain.werkvormen]
+    leiden = Engine(resolve(tree, "leiden"), answers).advice()
+    assert [s.key for s in leiden.stakeholders] == ["omwonenden", "jongeren"]
+    assert "straatgesprek" in [w.key for w in leiden.werkvormen]

@@ -119,6 +119,7 @@ class AdviceResult:
     warnings: list[Item] = field(default_factory=list)
     notes: list[Item] = field(default_factory=list)
     outcome: str | None = None
+    stakeholder_categories: set[str] = field(default_factory=set)
 
     @property
     def levels(self) -> list[LevelAdvice]:
@@ -284,6 +285,9 @@ class _Composer:
             )
         res.project_level = project
         res.group_levels = groups
+        res.stakeholder_categories = {
+            people[i.key].category for i in res.stakeholders if i.key in people
+        }
         avoided = {i.key for i in res.avoided}
         res.werkvormen = [w for w in res.werkvormen if w.key not in avoided]
         return res
@@ -302,7 +306,21 @@ def answer_label(node: Any, value: Any) -> str:
 
 
 def compose(flow: Flow, path: list[str], answers: dict[str, Any]) -> AdviceResult:
-    """The advice for the answers on ``path`` (the route); parked answers play no part."""
+    """The advice for the answers on ``path`` (the route); parked answers play no part.
+
+    Rules that read the advice itself (``{decision: ...}``, ``{stakeholder_category: ...}``)
+    see the advice as the answers and the other rules make it, and are applied in a second
+    pass; they cannot trigger one another, so the result never depends on rule order.
+    """
+    first = _compose(flow, path, answers, None)
+    if not any(rule.when.reads_advice() for rule in flow.rules):
+        return first
+    return _compose(flow, path, answers, first)
+
+
+def _compose(
+    flow: Flow, path: list[str], answers: dict[str, Any], advice: AdviceResult | None
+) -> AdviceResult:
     composer = _Composer(flow)
     route_answers = {n: answers[n] for n in path if n in answers}
     for node_id in path:
@@ -343,7 +361,9 @@ def compose(flow: Flow, path: list[str], answers: dict[str, Any]) -> AdviceResul
                     ),
                 )
     for rule in flow.rules:
-        if holds(rule.when, route_answers, flow.variant_id):
+        if rule.when.reads_advice() and advice is None:
+            continue
+        if holds(rule.when, route_answers, flow.variant_id, advice):
             composer.add(rule.advice, Reason("rule", rule.why, tuple(rule.sources), rule=rule.id))
     if flow.variant and flow.variant.advice:
         composer.add(

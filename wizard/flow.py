@@ -87,19 +87,27 @@ def resolve(tree: Tree, variant_id: str | None = None) -> Flow:
     )
 
 
-def holds(cond: Condition, answers: AnswerMap, variant_id: str | None) -> bool:
-    """Evaluate a condition over the answers on the route (parked answers do not count)."""
+def holds(
+    cond: Condition, answers: AnswerMap, variant_id: str | None, advice: Any = None
+) -> bool:
+    """Evaluate a condition over the answers on the route (parked answers do not count).
+
+    ``advice`` is the advice composed from the answers, for the forms that read it (decision,
+    level, stakeholder, ...). Without it, such forms are false: routes never read advice.
+    """
     if cond.all is not None:
-        return all(holds(c, answers, variant_id) for c in cond.all)
+        return all(holds(c, answers, variant_id, advice) for c in cond.all)
     if cond.any is not None:
-        return any(holds(c, answers, variant_id) for c in cond.any)
+        return any(holds(c, answers, variant_id, advice) for c in cond.any)
     if cond.not_ is not None:
-        return not holds(cond.not_, answers, variant_id)
+        return not holds(cond.not_, answers, variant_id, advice)
     if cond.answered is not None:
         value = answers.get(cond.answered)
         return value is not None and value != "" and value != []
     if cond.variant is not None:
         return cond.variant == variant_id
+    if cond.reads_advice():
+        return advice is not None and _advice_holds(cond, advice)
     value = answers.get(cond.question or "")
     if value is None:
         return False
@@ -119,6 +127,20 @@ def holds(cond: Condition, answers: AnswerMap, variant_id: str | None) -> bool:
     if cond.count_at_most is not None:
         return len(chosen) <= cond.count_at_most
     return False  # pragma: no cover - the model allows no other form
+
+
+def _advice_holds(cond: Condition, advice: Any) -> bool:
+    if cond.decision is not None:
+        return advice.decision == cond.decision
+    if cond.level is not None:
+        return advice.project_level is not None and advice.project_level.level == cond.level
+    if cond.stakeholder is not None:
+        return any(s.key == cond.stakeholder for s in advice.stakeholders)
+    if cond.werkvorm is not None:
+        return any(w.key == cond.werkvorm for w in advice.werkvormen)
+    if cond.stakeholder_category is not None:
+        return cond.stakeholder_category in advice.stakeholder_categories
+    return False  # pragma: no cover
 
 
 def next_node(flow: Flow, node: Any, answers: AnswerMap) -> str | None:

@@ -160,6 +160,20 @@ class _Linter:
             self.check_condition(cond.not_, (*path, "not"), flows, before)
         if cond.variant is not None:
             self.check_ref((*path, "variant"), cond.variant, self.variant_ids, "variant")
+        for form in ("decision", "level", "stakeholder", "stakeholder_category", "werkvorm"):
+            if getattr(cond, form) is not None and before is not None:
+                self.report(
+                    (*path, form),
+                    f"'{form}' leest het advies en kan alleen in een regel (rules), niet in een "
+                    "route: een route kiest de volgende vraag uit de antwoorden",
+                )
+        if cond.stakeholder is not None:
+            self.used_stakeholders.add(cond.stakeholder)
+            self.check_ref(
+                (*path, "stakeholder"), cond.stakeholder, self.stakeholder_ids, "belanghebbende"
+            )
+        if cond.werkvorm is not None:
+            self.check_ref((*path, "werkvorm"), cond.werkvorm, self.werkvorm_ids, "werkvorm")
         target = cond.question or cond.answered
         if target is None:
             return

@@ -161,6 +161,8 @@ class Stakeholder(Strict):
 
 _COMPARISONS = ("is_", "in_", "has", "has_any", "has_all", "count_at_least", "count_at_most")
 _LOGIC = ("all", "any", "not_", "answered", "variant")
+# forms that read the advice composed from the answers (only in rules, see wizard/advice.py)
+_ADVICE = ("decision", "level", "stakeholder", "stakeholder_category", "werkvorm")
 
 
 class Condition(Strict):
@@ -170,6 +172,9 @@ class Condition(Strict):
     - ``{question: q, has: optie}``, ``has_any: [..]``, ``has_all: [..]``,
       ``count_at_least: n``, ``count_at_most: n`` for a multiple choice;
     - ``{answered: q}``, ``{variant: leiden}``;
+    - in rules only, over the advice the answers give: ``{decision: participeren}``,
+      ``{level: raadplegen}`` (the project level), ``{stakeholder: id}``,
+      ``{stakeholder_category: moeilijk-bereikbaar}``, ``{werkvorm: id}``;
     - ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}`` to combine.
     """
 
@@ -183,6 +188,19 @@ class Condition(Strict):
     count_at_most: int | None = Field(None, ge=0, description="Hoogstens zoveel aangevinkt.")
     answered: Ident | None = Field(None, description="Deze vraag is beantwoord (op de route).")
     variant: Ident | None = Field(None, description="De gekozen variant (gemeente) is deze.")
+    decision: Decision | None = Field(None, description="Alleen in regels: het besluit is dit.")
+    level: Level | None = Field(
+        None, description="Alleen in regels: het algemene niveau is dit (na plafond en ondergrens)."
+    )
+    stakeholder: Ident | None = Field(
+        None, description="Alleen in regels: deze belanghebbende staat in het advies."
+    )
+    stakeholder_category: StakeholderCategory | None = Field(
+        None, description="Alleen in regels: er staat een belanghebbende van deze soort in het advies."
+    )
+    werkvorm: Ident | None = Field(
+        None, description="Alleen in regels: deze werkvorm staat in het advies."
+    )
     all: list[Condition] | None = Field(None, min_length=1, description="Alle moeten waar zijn.")
     any: list[Condition] | None = Field(
         None, min_length=1, description="Minstens een moet waar zijn."
@@ -192,7 +210,7 @@ class Condition(Strict):
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
         comparisons = [f for f in _COMPARISONS if getattr(self, f) is not None]
-        logic = [f for f in _LOGIC if getattr(self, f) is not None]
+        logic = [f for f in _LOGIC + _ADVICE if getattr(self, f) is not None]
         names = [f.rstrip("_") for f in comparisons + logic]
         if self.question is not None:
             if len(comparisons) != 1 or logic:
@@ -204,17 +222,20 @@ class Condition(Strict):
             raise ValueError(f"'{names[0]}' heeft ook 'question' nodig: welke vraag bedoelt u?")
         elif len(logic) != 1:
             raise ValueError(
-                "gebruik precies een vorm: question, answered, variant, all, any of not "
+                "gebruik precies een vorm: question, answered, variant, decision, level, "
+                "stakeholder, stakeholder_category, werkvorm, all, any of not "
                 f"(nu: {', '.join(names) or 'geen'})"
             )
         return self
 
-    def questions(self) -> set[str]:
-        """Every question id this condition reads (for lint)."""
-        found = {q for q in (self.question, self.answered) if q}
-        for sub in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
-            found |= sub.questions()
-        return found
+    def parts(self) -> list[Condition]:
+        return (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else [])
+
+    def reads_advice(self) -> bool:
+        """Whether this condition (or a part of it) looks at the composed advice."""
+        return any(getattr(self, f) is not None for f in _ADVICE) or any(
+            sub.reads_advice() for sub in self.parts()
+        )
 
 
 class Route(Strict):
