@@ -1,0 +1,86 @@
+"""The shipped default tree meets the content bars of its issue: clean, covered, not too long."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.flow import resolve
+from wizard.lint import lint
+from wizard.loader import load_tree
+from wizard.model import Level, StakeholderCategory
+from wizard.paths import default_tree
+from wizard.run import walk
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_tree(default_tree())
+
+
+@pytest.fixture(scope="module")
+def walks(loaded):
+    tree = loaded.tree
+    return {case.id: walk(resolve(tree, case.variant), case.answers) for case in tree.cases}
+
+
+def test_check_passes_without_warnings(loaded):
+    report = lint(loaded)
+    assert [p.format() for p in report.problems] == []
+    assert report.summary.proof
+    assert report.summary.cases == report.summary.cases_passed >= 15
+    assert report.summary.longest <= 25
+
+
+def test_catalogues_are_rich_enough(loaded):
+    tree = loaded.tree
+    assert len(tree.werkvormen) >= 20
+    assert any(w.low_threshold for w in tree.werkvormen)
+    categories = {s.category for s in tree.stakeholders}
+    assert StakeholderCategory.moeilijk_bereikbaar in categories
+    assert StakeholderCategory.stil_belang in categories
+
+
+def test_cases_cover_outcomes_origins_levels_and_variants(loaded, walks):
+    tree = loaded.tree
+    flow = resolve(tree)
+    outcomes = {n for n, node in flow.nodes.items() if node.kind == "outcome"}
+    reached = {w.engine.path[-1] for w in walks.values()}
+    assert outcomes <= reached, f"no case reaches: {outcomes - reached}"
+    origin = flow.node("herkomst")
+    used = {case.answers.get("herkomst") for case in tree.cases}
+    assert {o.id for o in origin.options} <= used
+    levels = {lv.level for w in walks.values() for lv in w.engine.advice().levels}
+    assert levels == set(Level)
+    assert {v.id for v in tree.variants} <= {case.variant for case in tree.cases}
+    people = tree.stakeholder_map()
+    categories = {
+        people[s.key].category for w in walks.values() for s in w.engine.advice().stakeholders
+    }
+    assert {StakeholderCategory.moeilijk_bereikbaar, StakeholderCategory.stil_belang} <= categories
+
+
+def test_hard_to_reach_groups_always_get_a_low_threshold_method(loaded, walks):
+    tree = loaded.tree
+    people = tree.stakeholder_map()
+    werkvormen = tree.werkvorm_map()
+    for case_id, w in walks.items():
+        advice = w.engine.advice()
+        hard = [s for s in advice.stakeholders if people[s.key].category == "moeilijk-bereikbaar"]
+        if hard and advice.decision and advice.decision.value == "participeren":
+            assert any(werkvormen[m.key].low_threshold for m in advice.werkvormen), case_id
+
+
+def test_every_piece_of_advice_has_a_source(walks):
+    for case_id, w in walks.items():
+        for reason in w.engine.advice().all_reasons():
+            assert reason.sources, f"{case_id}: no source for '{reason.text}'"
+
+
+def test_a_typical_route_takes_8_to_15_questions(walks):
+    """About ten minutes: the participation routes ask 8-15 questions, a gate exit fewer."""
+    for case_id, w in walks.items():
+        flow = w.engine.flow
+        questions = [n for n in w.engine.path if flow.is_question(n)]
+        assert len(questions) <= 15, (case_id, len(questions))
+        if w.engine.advice().decision.value == "participeren":
+            assert len(questions) >= 8, (case_id, len(questions))
