@@ -14,6 +14,8 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from wizard.casuistiek import CaseLibrary, LibraryCase, cases_for_tree
+from wizard.loader import LoadedTree
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.commands import StappenplanCommands
@@ -49,6 +51,8 @@ class StappenplanApp(App[int]):
         self.entries: list[TreeEntry] | None = None
         self.session: Session | None = None
         self.today: date | None = None  # fixed in tests, so dates in snapshots do not move
+        self.uitleg = False  # uitleg mode: after each answer, show what it did to the advice
+        self._libraries: dict[str, CaseLibrary] = {}
         self.title = self.strings("app.title")
 
     # --- start-up ---------------------------------------------------------------------------
@@ -128,8 +132,12 @@ class StappenplanApp(App[int]):
     def show_result(self, provisional: bool = False) -> None:
         from wizard.ui.screens.result import ResultScreen
 
-        if self.session is not None:
-            self.push_screen(ResultScreen(provisional=provisional))
+        if self.session is None:
+            return
+        if self.session.case is not None and not provisional and self.session.engine.is_complete:
+            self.show_compare()  # a practised case ends in the comparison with the reference
+            return
+        self.push_screen(ResultScreen(provisional=provisional))
 
     def show_review(self) -> None:
         from wizard.ui.screens.review import ReviewScreen
@@ -183,13 +191,143 @@ class StappenplanApp(App[int]):
         self.title = self.strings("app.title")
         self.sub_title = ""
 
+    # --- trainer mode: casuïstiek, comparison, demo, the whole tree, uitleg ---------------------
+
+    def trainer_tree(self) -> LoadedTree | None:
+        """The tree the trainer tools work on: the session's, else the one chosen on the start
+        screen, else the first usable one."""
+        from wizard.ui.screens.start import StartScreen
+
+        if self.session is not None:
+            return self.session.loaded
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                entry = screen._selected_entry()
+                if entry is not None and entry.loaded is not None:
+                    return entry.loaded
+        return next((e.loaded for e in self.entries or [] if e.loaded), None)
+
+    def library(self, loaded: LoadedTree) -> CaseLibrary:
+        """The case library for a tree (read once per tree file)."""
+        key = str(loaded.file)
+        if key not in self._libraries:
+            self._libraries[key] = cases_for_tree(loaded)
+        return self._libraries[key]
+
+    def show_cases(self, loaded: LoadedTree | None = None) -> None:
+        from wizard.ui.screens.cases import CasesScreen
+
+        loaded = loaded or self.trainer_tree()
+        if loaded is None:
+            self.notify(self.strings("cases.no_tree"), markup=False, severity="warning")
+            return
+        if isinstance(self.screen, CasesScreen) and self.screen.loaded is loaded:
+            return
+        self.push_screen(CasesScreen(loaded))
+
+    def start_case(self, loaded: LoadedTree, case: LibraryCase) -> None:
+        """Answer a case yourself: a fresh, unsaved session on top of the start screen."""
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        current = self.session
+        at_risk = (
+            current is not None
+            and current.case is None
+            and current.has_answers
+            and not current.save
+            and not current.exported
+        )
+
+        def go(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            self.to_start()
+            self.begin(Session.for_case(loaded, case))
+
+        if at_risk:
+            s = self.strings
+            self.push_screen(
+                ConfirmScreen(
+                    s("case.replace.title"), s("case.replace.body"), s("case.replace.yes"), s("quit.no")
+                ),
+                go,
+            )
+        else:
+            go()
+
+    def leave_session(self) -> None:
+        """Back from the first step: to the case library for a practised case, else the start."""
+        practised = self.session.case if self.session is not None else None
+        loaded = self.session.loaded if self.session is not None else None
+        self.to_start()
+        if practised is not None and loaded is not None:
+            self.show_cases(loaded)
+
+    def show_compare(self) -> None:
+        from wizard.ui.screens.compare import CompareScreen
+
+        if self.session is not None and self.session.case is not None:
+            self.push_screen(CompareScreen())
+
+    def show_replay(self, loaded: LoadedTree | None = None, case: LibraryCase | None = None) -> None:
+        from wizard.ui.screens.replay import ReplayScreen
+
+        if case is None and self.session is not None:
+            case, loaded = self.session.case, self.session.loaded
+        if loaded is None or case is None:
+            return
+        self.push_screen(ReplayScreen(loaded, case))
+
+    def show_story(self) -> None:
+        from wizard.ui.screens.modals import StoryScreen
+
+        if self.session is None or self.session.case is None:
+            return
+        flow = self.session.engine.flow
+        self.push_screen(
+            StoryScreen(self.session.case.case, flow.variant.name if flow.variant else None)
+        )
+
+    def show_tree(self, loaded: LoadedTree | None = None) -> None:
+        from wizard.ui.screens.tree_view import TreeScreen
+
+        loaded = loaded or self.trainer_tree()
+        if loaded is None:
+            self.notify(self.strings("cases.no_tree"), markup=False, severity="warning")
+            return
+        if isinstance(self.screen, TreeScreen):
+            return
+        self.push_screen(TreeScreen(loaded))
+
+    def set_uitleg(self, on: bool) -> None:
+        self.uitleg = on
+        self.notify(self.strings("uitleg.on" if on else "uitleg.off"), markup=False)
+
+    def toggle_uitleg(self) -> None:
+        self.set_uitleg(not self.uitleg)
+
+    # actions for bindings on screens ("app.toggle_uitleg" runs App.action_toggle_uitleg)
+    def action_toggle_uitleg(self) -> None:
+        self.toggle_uitleg()
+
+    def action_show_tree(self) -> None:
+        self.show_tree()
+
+    def action_show_sources(self) -> None:
+        self.show_sources()
+
     # --- quitting ---------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         from wizard.ui.screens.modals import ConfirmScreen
 
         session = self.session
-        if session is None or not session.has_answers or session.exported:
+        if (
+            session is None
+            or not session.has_answers
+            or session.exported
+            or session.case is not None  # a practised case is an exercise, not a plan
+        ):
             self.exit(0)
             return
         if isinstance(self.screen, ConfirmScreen):

@@ -43,6 +43,18 @@ class StappenplanCommands(Provider):
                 (s("cmd.restart"), s("cmd.restart.help"), app.confirm_restart),  # type: ignore[attr-defined]
                 (s("cmd.start"), s("cmd.start.help"), app.to_start),  # type: ignore[attr-defined]
             ]
+            if session.case is not None:
+                commands += [
+                    (s("cmd.compare"), s("cmd.compare.help"), app.show_compare),  # type: ignore[attr-defined]
+                    (s("cmd.demo"), s("cmd.demo.help"), app.show_replay),  # type: ignore[attr-defined]
+                    (s("cmd.story"), s("cmd.story.help"), app.show_story),  # type: ignore[attr-defined]
+                ]
+        if session is not None or app.entries:  # type: ignore[attr-defined]
+            commands += [
+                (s("cmd.cases"), s("cmd.cases.help"), app.show_cases),  # type: ignore[attr-defined]
+                (s("cmd.tree"), s("cmd.tree.help"), app.show_tree),  # type: ignore[attr-defined]
+                (s("cmd.uitleg"), s("cmd.uitleg.help"), app.toggle_uitleg),  # type: ignore[attr-defined]
+            ]
         commands += [
             (s("cmd.sources"), s("cmd.sources.help"), app.show_sources),  # type: ignore[attr-defined]
             (s("cmd.theme"), s("cmd.theme.help"), app.action_change_theme),

@@ -130,16 +130,23 @@ def find_resumable(entries: list[TreeEntry]) -> Resumable | None:
 class Session:
     """One walk through one tree: the engine plus autosave and export bookkeeping."""
 
-    def __init__(self, loaded: LoadedTree, engine: Engine, save: bool):
+    def __init__(self, loaded: LoadedTree, engine: Engine, save: bool, case: Any = None):
         self.loaded = loaded
         self.engine = engine
         self.save = save
+        self.case = case  # a wizard.casuistiek.LibraryCase when a trainee practises a case
         self._exported: dict[str, Any] | None = None
         self.autosave_error: str | None = None
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
         return cls(loaded, Engine(resolve(loaded.tree, variant)), save)
+
+    @classmethod
+    def for_case(cls, loaded: LoadedTree, case: Any) -> Session:
+        """A practice run of a library case: a fresh engine (the case's variant), never saved,
+        so it can never overwrite the user's own session for this tree."""
+        return cls(loaded, Engine(resolve(loaded.tree, case.case.variant)), False, case)
 
     @classmethod
     def resume(cls, found: Resumable, save: bool) -> tuple[Session, list[str], bool]:
@@ -173,7 +180,7 @@ class Session:
 
     def autosave(self) -> str | None:
         """Write the session atomically (write aside, then rename); return an error or None."""
-        if not self.save:
+        if not self.save or self.case is not None:
             return None
         data = session_to_dict(self.engine, self.digest)
         data["exported"] = self.exported
@@ -240,6 +247,39 @@ def error_key(exc: OSError) -> str:
     }.get(exc.errno or 0, "export.err.other")
 
 
+def default_handout_name(case_name: str) -> str:
+    return f"casus-{slug(case_name)}.md"
+
+
+def handout_target(text: str, default_name: str, cwd: Path | None = None) -> Path:
+    """The Markdown file for what the user typed (a file, or a folder)."""
+    return export_targets(text, default_name, cwd)[0]
+
+
+def _check_parent(path: Path) -> None:
+    if path.is_dir():
+        raise ExportError("export.err.isdir", str(path))
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise ExportError("export.err.notdir", str(parent))
+    if not parent.exists():
+        ancestor = next((p for p in parent.parents if p.exists()), None)
+        if ancestor is not None and not ancestor.is_dir():
+            raise ExportError("export.err.notdir", str(ancestor))
+        raise ExportError("export.err.missing", str(parent))
+
+
+def write_document(path: Path, content: str) -> None:
+    """Write one exported document atomically; raise ExportError with the reason on failure."""
+    _check_parent(path)
+    try:
+        write_atomic(path, content)
+    except OSError as exc:
+        culprit = exc.filename or path.parent
+        raise ExportError(error_key(exc), str(culprit), exc.strerror or str(exc)) from None
+    _normal_permissions(path)
+
+
 def write_export(
     session: Session, md_path: Path, json_path: Path, today: date | None = None
 ) -> None:
@@ -251,22 +291,7 @@ def write_export(
         (md_path, markdown),
         (json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
     ):
-        if path.is_dir():
-            raise ExportError("export.err.isdir", str(path))
-        parent = path.parent
-        if parent.exists() and not parent.is_dir():
-            raise ExportError("export.err.notdir", str(parent))
-        if not parent.exists():
-            ancestor = next((p for p in parent.parents if p.exists()), None)
-            if ancestor is not None and not ancestor.is_dir():
-                raise ExportError("export.err.notdir", str(ancestor))
-            raise ExportError("export.err.missing", str(parent))
-        try:
-            write_atomic(path, content)
-        except OSError as exc:
-            culprit = exc.filename or parent
-            raise ExportError(error_key(exc), str(culprit), exc.strerror or str(exc)) from None
-        _normal_permissions(path)
+        write_document(path, content)
     session.mark_exported()
 
 

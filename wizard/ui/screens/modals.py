@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +15,15 @@ from textual.widgets import Button, Input, Static
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.state import ExportError, default_export_name, export_targets, write_export
+from wizard.ui.state import (
+    ExportError,
+    default_export_name,
+    default_handout_name,
+    export_targets,
+    handout_target,
+    write_document,
+    write_export,
+)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -54,6 +63,8 @@ class ExportScreen(ModalScreen[bool]):
     """Ask where to export; never overwrite without asking; report a failure and stay open."""
 
     BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
+    TITLE_KEY = "export.title"
+    EXPLAIN_KEY = "export.explain"
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
@@ -66,18 +77,38 @@ class ExportScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         s = self.app.strings  # type: ignore[attr-defined]
         with Vertical(classes="dialog-box", id="export-box"):
-            yield Static(safe.text(s("export.title"), "bold"), classes="dialog-title")
-            yield Static(safe.text(s("export.explain")), classes="dialog-body")
+            yield Static(safe.text(s(self.TITLE_KEY), "bold"), classes="dialog-title")
+            yield Static(safe.text(s(self.EXPLAIN_KEY)), classes="dialog-body")
             yield Static(safe.text(s("export.path")), classes="label")
-            yield Input(self._default_path(), id="export-path")
+            yield Input(str(Path.cwd() / self._default_name()), id="export-path")
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("export.cancel")), id="cancel")
                 yield Button(Content(s("export.ok")), id="export", variant="primary")
 
-    def _default_path(self) -> str:
-        name = default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
-        return str(Path.cwd() / name)
+    # --- what is exported (a subclass exports something else the same way) ---
+
+    def _default_name(self) -> str:
+        return default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
+
+    def _targets(self, raw: str) -> list[Path]:
+        return list(export_targets(raw, self._default_name()))
+
+    def _write_files(self, paths: list[Path]) -> str:
+        """Write the files (raises ExportError) and return the message that says it worked."""
+        md_path, json_path = paths
+        write_export(self.session, md_path, json_path, self.app.today)  # type: ignore[attr-defined]
+        self.app.autosave()  # type: ignore[attr-defined]
+        return self.app.strings("result.exported", md=str(md_path), json=str(json_path))  # type: ignore[attr-defined]
+
+    def _tell_result(self, text: str) -> None:
+        from wizard.ui.screens.result import ResultScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ResultScreen):
+                screen.set_status(text)
+
+    # --- the dialog ---
 
     def on_mount(self) -> None:
         self.query_one("#export-error").display = False
@@ -91,13 +122,6 @@ class ExportScreen(ModalScreen[bool]):
         error.display = True
         self._tell_result(self.app.strings("result.export_failed", reason=message))  # type: ignore[attr-defined]
 
-    def _tell_result(self, text: str) -> None:
-        from wizard.ui.screens.result import ResultScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ResultScreen):
-                screen.set_status(text)
-
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
@@ -106,19 +130,18 @@ class ExportScreen(ModalScreen[bool]):
         if not raw.strip():
             self._error(s("export.empty"))
             return
-        default = default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
-        md_path, json_path = export_targets(raw, default)
-        existing = [p for p in (md_path, json_path) if p.exists()]
+        paths = self._targets(raw)
+        existing = [p for p in paths if p.exists()]
         if existing:
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._write(md_path, json_path)
+                    self._write(paths)
 
             files = ", ".join(str(p) for p in existing)
             self.app.push_screen(
                 ConfirmScreen(
-                    s("export.title"),
+                    s(self.TITLE_KEY),
                     s("export.exists", files=files),
                     s("export.overwrite"),
                     s("export.cancel"),
@@ -126,17 +149,15 @@ class ExportScreen(ModalScreen[bool]):
                 answered,
             )
             return
-        self._write(md_path, json_path)
+        self._write(paths)
 
-    def _write(self, md_path: Path, json_path: Path) -> None:
+    def _write(self, paths: list[Path]) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
         try:
-            write_export(self.session, md_path, json_path, self.app.today)  # type: ignore[attr-defined]
+            done = self._write_files(paths)
         except ExportError as exc:
             self._error(s(exc.key, path=exc.path, reason=exc.reason))
             return
-        self.app.autosave()  # type: ignore[attr-defined]
-        done = s("result.exported", md=str(md_path), json=str(json_path))
         self._tell_result(done)
         self.notify(done, markup=False)
         self.dismiss(True)
@@ -147,6 +168,129 @@ class ExportScreen(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class HandoutExportScreen(ExportScreen):
+    """Export a case's handout (Markdown) the same way: editable path, never overwrite unasked."""
+
+    TITLE_KEY = "handout.title"
+    EXPLAIN_KEY = "handout.explain"
+
+    def __init__(self, tree: Any, case: Any) -> None:
+        self.decision_tree = tree  # the Tree (the case's variant is applied by the handout)
+        self.case = case  # a wizard.model.Case
+        super().__init__()
+
+    def _default_name(self) -> str:
+        return default_handout_name(self.case.name)
+
+    def _targets(self, raw: str) -> list[Path]:
+        return [handout_target(raw, self._default_name())]
+
+    def _write_files(self, paths: list[Path]) -> str:
+        from wizard.handout import handout_markdown
+
+        text = handout_markdown(self.decision_tree, self.case, today=self.app.today)  # type: ignore[attr-defined]
+        write_document(paths[0], text)
+        return self.app.strings("handout.exported", md=str(paths[0]))  # type: ignore[attr-defined]
+
+    def _tell_result(self, text: str) -> None:
+        stack = self.app.screen_stack
+        below = stack[stack.index(self) - 1] if self in stack and len(stack) > 1 else None
+        if below is not None and hasattr(below, "set_status"):
+            below.set_status(text)
+
+
+class UitlegScreen(ModalScreen[None]):
+    """Uitleg mode: what the answer just given added to or changed in the advice, and why."""
+
+    BINDINGS = [
+        Binding("enter,escape", "close", "b.next", key_display="Enter"),
+        Binding("f4", "uitleg_off", "b.uitleg", key_display="F4"),
+    ]
+
+    def __init__(self, uitleg: Any, tree: Any) -> None:
+        super().__init__(classes="dialog")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.uitleg = uitleg
+        self.decision_tree = tree
+
+    def compose(self) -> ComposeResult:
+        s = self.app.strings  # type: ignore[attr-defined]
+        u = self.uitleg
+        with Vertical(classes="dialog-box", id="uitleg-box"):
+            yield Static(safe.text(s("uitleg.title"), "bold"), classes="dialog-title")
+            if u.question:
+                answer = u.label if u.label is not None else ""
+                yield Static(
+                    safe.text(
+                        s(
+                            "uitleg.answer",
+                            question=safe.one_line(u.question),
+                            answer=safe.one_line(answer),
+                        ),
+                        "italic",
+                    ),
+                    id="uitleg-answer",
+                )
+            with VerticalScroll(id="uitleg-scroll"):
+                for line in u.lines():
+                    yield Static(safe.text("• " + safe.one_line(line)), classes="uitleg-line")
+                known = self.decision_tree.source_map()
+                cited = [known[sid] for sid in u.sources if sid in known]
+                if cited:
+                    yield Static(safe.text(s("uitleg.sources"), "bold"), classes="label")
+                    for source in cited:
+                        bits = [source.title]
+                        if source.publisher:
+                            bits.append(source.publisher)
+                        if source.year:
+                            bits.append(str(source.year))
+                        line = f"[{source.id}] " + ", ".join(safe.one_line(b) for b in bits)
+                        yield Static(safe.text(line), classes="uitleg-source")
+            yield Static(safe.text(s("uitleg.hint"), "dim"), id="uitleg-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#uitleg-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_uitleg_off(self) -> None:
+        self.app.set_uitleg(False)  # type: ignore[attr-defined]
+        self.dismiss(None)
+
+
+class StoryScreen(ModalScreen[None]):
+    """The story of a case (to read it again while answering it)."""
+
+    BINDINGS = [Binding("escape,enter,f6", "close", "b.close", key_display="Esc")]
+
+    def __init__(self, case: Any, variant_name: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.case = case
+        self.variant_name = variant_name
+
+    def compose(self) -> ComposeResult:
+        s = self.app.strings  # type: ignore[attr-defined]
+        with Vertical(classes="dialog-box", id="story-box"):
+            yield Static(safe.text(safe.one_line(self.case.name), "bold"), classes="dialog-title")
+            with VerticalScroll(id="story-scroll"):
+                if self.variant_name:
+                    yield Static(
+                        safe.text(s("cases.variant", name=safe.one_line(self.variant_name)), "italic")
+                    )
+                yield Static(safe.text(self.case.description.strip()))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(s("b.close")), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class SourcesScreen(ModalScreen[None]):

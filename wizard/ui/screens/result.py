@@ -25,10 +25,11 @@ class ResultScreen(Screen):
         *[Binding(str(i), f"section({i})", show=False) for i in range(2, 8)],
     ]
 
-    def __init__(self, provisional: bool = False) -> None:
+    def __init__(self, provisional: bool = False, step_back: bool = True) -> None:
         super().__init__(id="result")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.provisional = provisional
+        self.step_back = step_back  # False when opened on top of another screen (comparison)
         self.status = ""
         self._shown = ""
 
@@ -73,7 +74,7 @@ class ResultScreen(Screen):
 
     def action_back(self) -> None:
         engine = self.session.engine
-        if not self.provisional and engine.at_outcome:
+        if self.step_back and not self.provisional and engine.at_outcome:
             engine.back()
             self.app.autosave()  # type: ignore[attr-defined]
         self.app.pop_screen()

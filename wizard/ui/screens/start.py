@@ -62,13 +62,15 @@ class StartScreen(Screen):
             )
             yield OptionList(id="variants")
             yield Static(id="problems")
-            yield Button(Content(s("start.begin")), id="begin", variant="primary")
+            with Horizontal(id="start-buttons"):
+                yield Button(Content(s("start.begin")), id="begin", variant="primary")
+                yield Button(Content(s("start.cases")), id="cases")
         yield Footer()
 
     def on_mount(self) -> None:
         for widget_id in ("#resume-box", "#trees-label", "#trees", "#variants-label", "#variants"):
             self.query_one(widget_id).display = False
-        self.query_one("#begin").display = False
+        self.query_one("#start-buttons").display = False
         self.query_one("#problems").display = False
         app = self.app
         if app.entries is None:  # type: ignore[attr-defined]
@@ -108,7 +110,7 @@ class StartScreen(Screen):
         trees.highlighted = first_ok
         self.query_one("#trees-label").display = True
         trees.display = True
-        self.query_one("#begin").display = True
+        self.query_one("#start-buttons").display = True
         self._show_variants(entries[first_ok])
 
         self.resumable = find_resumable(entries) if self.app.save else None  # type: ignore[attr-defined]
@@ -196,6 +198,12 @@ class StartScreen(Screen):
     @on(Button.Pressed, "#begin")
     def _begin_pressed(self) -> None:
         self._begin()
+
+    @on(Button.Pressed, "#cases")
+    def _cases_pressed(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None and entry.loaded is not None:
+            self.app.show_cases(entry.loaded)  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#fresh")
     def _fresh_pressed(self) -> None:

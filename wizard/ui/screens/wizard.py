@@ -37,6 +37,9 @@ class WizardScreen(Screen):
         Binding("f1", "toggle_help", "b.help", key_display="F1"),
         Binding("question_mark", "toggle_help", "b.help", show=False),
         Binding("ctrl+z", "undo", "b.undo", show=False, priority=True),
+        Binding("f4", "app.toggle_uitleg", "b.uitleg", key_display="F4", show=False),
+        Binding("f5", "app.show_tree", "b.tree", key_display="F5", show=False),
+        Binding("f6", "story", "b.story", key_display="F6", show=False),
         *[Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)],
     ]
 
@@ -159,6 +162,8 @@ class WizardScreen(Screen):
             project_title(engine) or "",
             engine.flow.variant.name if engine.flow.variant else "",
         ]
+        if self.session.case is not None:
+            bits.append(s("case.sub", name=self.session.case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
         self.refresh_bindings()
 
@@ -200,6 +205,7 @@ class WizardScreen(Screen):
 
     def submit(self, value: Any) -> None:
         engine = self.engine
+        node_id = engine.cursor
         parked_before = set(engine.parked())
         try:
             engine.answer(value)
@@ -213,8 +219,24 @@ class WizardScreen(Screen):
             self.notify(s("q.parked.one") if n == 1 else s("q.parked", n=n), markup=False)
         self.app.autosave()  # type: ignore[attr-defined]
         self.refresh_view()
-        if engine.at_outcome:
+        if self.app.uitleg and engine.flow.is_question(node_id):  # type: ignore[attr-defined]
+            self._show_uitleg(node_id)
+        elif engine.at_outcome:
             self.app.show_result()  # type: ignore[attr-defined]
+
+    def _show_uitleg(self, node_id: str) -> None:
+        """Uitleg mode: what this answer did to the advice, before moving on."""
+        from wizard.compare import answer_effect
+        from wizard.ui.screens.modals import UitlegScreen
+
+        engine = self.engine
+        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id)
+
+        def done(_: object = None) -> None:
+            if self.session is not None and self.engine is engine and engine.at_outcome:
+                self.app.show_result()  # type: ignore[attr-defined]
+
+        self.app.push_screen(UitlegScreen(uitleg, engine.flow.tree), done)
 
     @on(OptionList.OptionSelected, "#choice")
     def _choice_selected(self, event: OptionList.OptionSelected) -> None:
@@ -258,6 +280,8 @@ class WizardScreen(Screen):
             return True
         if action == "undo":
             return True if self.engine.can_undo() else None
+        if action == "story":
+            return self.session.case is not None
         return True
 
     def action_pick(self, number: int) -> None:
@@ -276,7 +300,7 @@ class WizardScreen(Screen):
             self.app.autosave()  # type: ignore[attr-defined]
             self.refresh_view()
         else:
-            self.app.to_start()  # type: ignore[attr-defined]
+            self.app.leave_session()  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
@@ -295,6 +319,9 @@ class WizardScreen(Screen):
 
     def action_advice(self) -> None:
         self.app.show_result(provisional=not self.engine.is_complete)  # type: ignore[attr-defined]
+
+    def action_story(self) -> None:
+        self.app.show_story()  # type: ignore[attr-defined]
 
     def action_toggle_help(self) -> None:
         self.help_toggled = not self.help_toggled
