@@ -155,6 +155,7 @@ async def test_back_from_first_question_returns_to_the_library():
         await pilot.press("escape")
         assert isinstance(app.screen, CasesScreen)
         assert app.session is None
+        assert app.screen.selected().id == "speelplek"  # the case just left stays chosen
         await pilot.press("escape")
         assert isinstance(app.screen, StartScreen)
 

@@ -214,7 +214,7 @@ class StappenplanApp(App[int]):
             self._libraries[key] = cases_for_tree(loaded)
         return self._libraries[key]
 
-    def show_cases(self, loaded: LoadedTree | None = None) -> None:
+    def show_cases(self, loaded: LoadedTree | None = None, select: str | None = None) -> None:
         from wizard.ui.screens.cases import CasesScreen
 
         loaded = loaded or self.trainer_tree()
@@ -223,7 +223,7 @@ class StappenplanApp(App[int]):
             return
         if isinstance(self.screen, CasesScreen) and self.screen.loaded is loaded:
             return
-        self.push_screen(CasesScreen(loaded))
+        self.push_screen(CasesScreen(loaded, select))
 
     def start_case(self, loaded: LoadedTree, case: LibraryCase) -> None:
         """Answer a case yourself: a fresh, unsaved session on top of the start screen."""
@@ -248,7 +248,10 @@ class StappenplanApp(App[int]):
             s = self.strings
             self.push_screen(
                 ConfirmScreen(
-                    s("case.replace.title"), s("case.replace.body"), s("case.replace.yes"), s("quit.no")
+                    s("case.replace.title"),
+                    s("case.replace.body"),
+                    s("case.replace.yes"),
+                    s("quit.no"),
                 ),
                 go,
             )
@@ -261,7 +264,7 @@ class StappenplanApp(App[int]):
         loaded = self.session.loaded if self.session is not None else None
         self.to_start()
         if practised is not None and loaded is not None:
-            self.show_cases(loaded)
+            self.show_cases(loaded, practised.id)
 
     def show_compare(self) -> None:
         from wizard.ui.screens.compare import CompareScreen
@@ -269,7 +272,9 @@ class StappenplanApp(App[int]):
         if self.session is not None and self.session.case is not None:
             self.push_screen(CompareScreen())
 
-    def show_replay(self, loaded: LoadedTree | None = None, case: LibraryCase | None = None) -> None:
+    def show_replay(
+        self, loaded: LoadedTree | None = None, case: LibraryCase | None = None
+    ) -> None:
         from wizard.ui.screens.replay import ReplayScreen
 
         if case is None and self.session is not None:

@@ -247,6 +247,7 @@ NL: dict[str, str] = {
     "node.routes": "Daarna",
     "node.onroute": "Deze vraag ligt op de huidige route (stap {n}); het antwoord daar: {answer}.",
     "node.cases": "Casussen die hier langskomen: {names}",
+    "node.cases.more": " en nog {n}",
     "node.readonly": "Alleen lezen: hier verandert u geen antwoorden.",
     # trainer: demo a route
     "replay.title": "Route voordoen: {name}",
@@ -496,6 +497,7 @@ EN: dict[str, str] = {
     "node.routes": "Then",
     "node.onroute": "This question is on the current route (step {n}); the answer there: {answer}.",
     "node.cases": "Cases that pass here: {names}",
+    "node.cases.more": " and {n} more",
     "node.readonly": "Read only: no answers are changed here.",
     "replay.title": "Demo the route: {name}",
     "replay.step": "Step {n} of {total}",

@@ -30,10 +30,11 @@ class CasesScreen(Screen):
         Binding("f5", "app.show_tree", "b.tree", key_display="F5"),
     ]
 
-    def __init__(self, loaded: LoadedTree) -> None:
+    def __init__(self, loaded: LoadedTree, select: str | None = None) -> None:
         super().__init__(id="cases")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
+        self.select = select  # the id of the case to highlight first
         self.library = self.app.library(loaded)  # type: ignore[attr-defined]
 
     @property
@@ -56,7 +57,6 @@ class CasesScreen(Screen):
 
     def on_mount(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
-        self.app.sub_title = ""
         options: list[Option] = []
         for i, entry in enumerate(self.cases):
             kind = s("cases.training") if entry.is_training else s("cases.example")
@@ -75,8 +75,10 @@ class CasesScreen(Screen):
             problems.update(safe.text("\n".join(lines)))
         problems.display = bool(self.library.problems)
         if options:
-            cases.highlighted = 0
-            self._show(0)
+            ids = self.library.ids
+            first = ids.index(self.select) if self.select in ids else 0
+            cases.highlighted = first
+            self._show(first)
         else:
             self.query_one("#case-story", Static).update(safe.text(s("cases.none"), "italic"))
         cases.focus()

@@ -24,6 +24,7 @@ from wizard.ui.base import localize_bindings
 
 class CompareScreen(Screen):
     BINDINGS = [
+        Binding("f5", "app.show_tree", "b.tree", key_display="F5", show=False),
         Binding("escape", "back", "b.back", key_display="Esc"),
         Binding("h", "handout", "b.handout"),
         Binding("d", "demo", "b.demo"),

@@ -279,7 +279,9 @@ class StoryScreen(ModalScreen[None]):
             with VerticalScroll(id="story-scroll"):
                 if self.variant_name:
                     yield Static(
-                        safe.text(s("cases.variant", name=safe.one_line(self.variant_name)), "italic")
+                        safe.text(
+                            s("cases.variant", name=safe.one_line(self.variant_name)), "italic"
+                        )
                     )
                 yield Static(safe.text(self.case.description.strip()))
             with Horizontal(classes="dialog-buttons"):

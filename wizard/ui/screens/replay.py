@@ -30,6 +30,7 @@ class ReplayScreen(Screen):
         Binding("home", "first", "b.first", show=False),
         Binding("end", "last", "b.last", show=False),
         Binding("h", "handout", "b.handout"),
+        Binding("f5", "app.show_tree", "b.tree", key_display="F5", show=False),
         Binding("escape", "close", "b.back", key_display="Esc"),
     ]
 
@@ -95,9 +96,7 @@ class ReplayScreen(Screen):
         self.query_one("#replay-step", Static).update(safe.text(step, "dim"))
 
         if node.kind == "outcome":
-            question.update(
-                safe.text(s("replay.outcome", title=safe.one_line(node.title)), "bold")
-            )
+            question.update(safe.text(s("replay.outcome", title=safe.one_line(node.title)), "bold"))
             options.update(safe.text(node.text.strip()))
             lesson = case.lesson
             if lesson is not None:

@@ -32,7 +32,11 @@ def _when(stamp: str) -> str:
 
 class StartScreen(Screen):
     AUTO_FOCUS = None
-    BINDINGS = [Binding("f1", "app.show_sources", "b.help", show=False)]
+    BINDINGS = [
+        Binding("f1", "app.show_sources", "b.help", show=False),
+        Binding("c", "cases", "b.cases"),
+        Binding("f5", "app.show_tree", "b.tree", key_display="F5"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(id="start")
@@ -200,7 +204,7 @@ class StartScreen(Screen):
         self._begin()
 
     @on(Button.Pressed, "#cases")
-    def _cases_pressed(self) -> None:
+    def action_cases(self) -> None:
         entry = self._selected_entry()
         if entry is not None and entry.loaded is not None:
             self.app.show_cases(entry.loaded)  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.widgets.help_panel import SafeMarkdown, help_markdown
 
+MAX_CASE_NAMES = 5
 KIND_MARKS = {"choice": "? ", "multi": "? ", "text": "✎ ", "info": "i ", "outcome": "■ "}
 
 
@@ -312,17 +313,21 @@ class NodeScreen(Screen):
 
     def _ways_out(self, node: Any) -> Text:
         s = self.app.strings  # type: ignore[attr-defined]
-        out = Text(s("node.options"), style="bold underline")
+        out = Text()
         option_edges = 0
         if node.kind in ("choice", "multi"):
+            out.append(s("node.options") + "\n", style="bold underline")
             for i, option in enumerate(node.options, 1):
-                out.append(f"\n{i}. ")
+                out.append(f"{i}. ")
                 out.append_text(safe.rich_text(safe.one_line(option.label)))
                 if node.kind == "choice" and option.next:
                     option_edges += 1
                     out.append_text(safe.rich_text(s("tree.to", target=self._title(option.next))))
-        out.append("\n" + s("node.routes"), style="bold")
-        for target, how in edges(self.flow, node)[option_edges:]:
+                out.append("\n")
+        ways = edges(self.flow, node)[option_edges:]
+        if ways:
+            out.append(("\n" if out.plain else "") + s("node.routes"), style="bold underline")
+        for target, how in ways:
             word = how or s("tree.then")
             if how == "anders":
                 word = s("tree.else")
@@ -353,7 +358,10 @@ class NodeScreen(Screen):
             if node.id in route:
                 names.append(safe.one_line(entry.name))
         if names:
-            lines.append(s("node.cases", names=", ".join(names)))
+            shown = ", ".join(names[:MAX_CASE_NAMES])
+            if len(names) > MAX_CASE_NAMES:
+                shown += s("node.cases.more", n=len(names) - MAX_CASE_NAMES)
+            lines.append(s("node.cases", names=shown))
         return "\n".join(lines)
 
     def action_close(self) -> None:
