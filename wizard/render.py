@@ -194,7 +194,12 @@ def to_markdown(
                 lines.append(f"  *Drempel:* {_md_text(s.barrier)}  ")
             if s.spokesperson:
                 lines.append(f"  *Wie spreekt namens hen:* {_md_text(s.spokesperson)}  ")
-            lines.append(f"  *Hoe bereikt u hen:* {_md_text(s.reach)}  ")
+            how = (
+                "Hoe brengt u dit belang in"
+                if s.category == StakeholderCategory.stil_belang
+                else "Hoe bereikt u hen"
+            )
+            lines.append(f"  *{how}:* {_md_text(s.reach)}  ")
             lines.append(f"  {_reason_line(item.why, item.reasons)}")
         lines.append("")
 
