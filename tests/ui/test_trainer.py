@@ -344,3 +344,56 @@ def test_snapshot_comparison(snap_compare):
 
 def test_snapshot_tree(snap_compare):
     assert snap_compare(make_app(), run_before=at_tree, terminal_size=(80, 24))
+
+
+async def test_markup_in_cases_and_tree_runs_nothing(tmp_path):
+    """Case and tree text is data on every trainer screen too (research/textual.md §1.9)."""
+    from tests.ui.test_markup_injection import PAYLOAD, SHOWN, click_actions, hostile_tree
+
+    tree = hostile_tree(tmp_path)
+    (tmp_path / "casuistiek").mkdir()
+    (tmp_path / "casuistiek" / "vijandig.yaml").write_text(
+        "\n".join(
+            [
+                "tree: mini",
+                "id: vijandig",
+                f"name: {PAYLOAD}",
+                f"description: {PAYLOAD}",
+                "answers: {naam: x, ruimte: ja, groepen: [natuur], kort: nee}",
+                f"lesson: {{text: {PAYLOAD}, dos: [{PAYLOAD}], donts: [{PAYLOAD}]}}",
+                f"explanations: {{ruimte: {PAYLOAD}, groepen: {PAYLOAD}}}",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    app = make_app(tree)
+    fired: list[str] = []
+
+    async def spy_quit() -> None:
+        fired.append("quit")
+
+    app.action_quit = spy_quit
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_case(pilot, "vijandig")
+        seen = [screen_text(app)]
+        await pilot.press("d", "right", "right")  # demo: ruimte, with its explanation
+        seen.append(screen_text(app))
+        await pilot.press("end")
+        seen.append(screen_text(app))
+        await pilot.press("escape", "enter")  # practise it, differently
+        await type_text(pilot, "y")
+        await pilot.press("enter", "1", "1", "enter", "1")
+        assert isinstance(app.screen, CompareScreen)
+        seen.append(screen_text(app))
+        await pilot.press("escape", "f5")
+        assert isinstance(app.screen, TreeScreen)
+        seen.append(screen_text(app))
+        for screen_seen in seen:
+            assert SHOWN in screen_seen or "[@click=app.quit]klik" in screen_seen
+        assert not click_actions(app)
+        for x in range(0, 100, 9):
+            await pilot.click("#tree-view", offset=(x, 2))
+            if isinstance(app.screen, NodeScreen):  # a click selects a line, and opens it
+                assert not click_actions(app)
+                await pilot.press("escape")
+        assert not fired and app.is_running
