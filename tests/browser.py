@@ -170,6 +170,12 @@ class Browser:
         """True once the served app has sent its first screen (textual.js marks the body)."""
         return await self.wait_for("document.body.classList.contains('-first-byte')", timeout)
 
+    async def focus_terminal(self) -> None:
+        """Give the page's terminal the keyboard, as a click into it would."""
+        await self.evaluate(
+            "(document.querySelector('.xterm-helper-textarea') || document.body).focus()"
+        )
+
     async def press(self, key: str) -> None:
         if key.startswith("wait:"):
             await asyncio.sleep(float(key[5:]))
@@ -199,6 +205,7 @@ async def shoot(url: str, out: Path, keys: list[str], settle: float = 1.5) -> bo
             await browser.open(url)
             shown = await browser.wizard_shown()
             await asyncio.sleep(settle)
+            await browser.focus_terminal()
             for key in keys:
                 await browser.press(key)
             await asyncio.sleep(settle)
