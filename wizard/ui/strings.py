@@ -33,7 +33,8 @@ NL: dict[str, str] = {
     "start.title": "Stappenplan participatie",
     "start.intro": (
         "Beantwoord een paar vragen over uw project. U krijgt een onderbouwd advies of en hoe u "
-        "inwoners, ondernemers en organisaties betrekt, als concept voor een participatieplan."
+        "inwoners, ondernemers en organisaties betrekt, als concept voor een participatieplan. "
+        "Kies met de pijltjes en Enter een beslisboom en daarna uw gemeente; dan begint de wizard."
     ),
     "start.loading": "Beslisbomen laden…",
     "start.resume.title": "Verder waar u was gebleven?",
@@ -45,7 +46,7 @@ NL: dict[str, str] = {
     "start.trees": "Beslisboom",
     "start.tree.invalid": "ongeldig: {count} fouten, zie hieronder",
     "start.variants": "Variant (gemeente)",
-    "start.variant.none": "Geen variant: de boom zoals hij is",
+    "start.variant.none": "Zonder gemeente: alleen de algemene uitgangspunten van de boom",
     "start.begin": "Beginnen",
     "start.problems": "Deze beslisboom kan niet worden gebruikt:",
     "start.no_trees": "Geen beslisbomen gevonden in {folder}.",
@@ -298,7 +299,8 @@ EN: dict[str, str] = {
     "start.title": "Participation step plan",
     "start.intro": (
         "Answer a few questions about your project. You get reasoned advice on whether and how "
-        "to involve residents, businesses and organisations, as a draft participation plan."
+        "to involve residents, businesses and organisations, as a draft participation plan. "
+        "Use the arrows and Enter to choose a decision tree, then your municipality, and the wizard starts."
     ),
     "start.loading": "Loading decision trees…",
     "start.resume.title": "Continue where you left off?",
@@ -310,7 +312,7 @@ EN: dict[str, str] = {
     "start.trees": "Decision tree",
     "start.tree.invalid": "invalid: {count} problems, see below",
     "start.variants": "Variant (municipality)",
-    "start.variant.none": "No variant: the tree as written",
+    "start.variant.none": "No municipality: only the tree's general principles",
     "start.begin": "Start",
     "start.problems": "This decision tree cannot be used:",
     "start.no_trees": "No decision trees found in {folder}.",
