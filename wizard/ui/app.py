@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from wizard.casuistiek import CaseLibrary, LibraryCase, cases_for_tree
-from wizard.loader import LoadedTree
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.commands import StappenplanCommands
 from wizard.ui.state import Session, TreeEntry, load_entry
 from wizard.ui.strings import Strings
+
+if TYPE_CHECKING:  # the domain loads in a worker thread, after the first paint
+    from wizard.casuistiek import CaseLibrary, LibraryCase
+    from wizard.loader import LoadedTree
 
 
 class StappenplanApp(App[int]):
@@ -211,6 +214,8 @@ class StappenplanApp(App[int]):
         """The case library for a tree (read once per tree file)."""
         key = str(loaded.file)
         if key not in self._libraries:
+            from wizard.casuistiek import cases_for_tree
+
             self._libraries[key] = cases_for_tree(loaded)
         return self._libraries[key]
 

@@ -14,22 +14,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wizard.engine import Engine
-from wizard.flow import resolve
-from wizard.loader import LoadedTree, load_tree
 from wizard.paths import state_dir
-from wizard.problems import ProblemsError
-from wizard.render import project_title, to_json_data, to_markdown
-from wizard.session import (
-    SessionError,
-    load_session_data,
-    read_session_header,
-    session_from_dict,
-    session_to_dict,
-    write_atomic,
-)
+
+if TYPE_CHECKING:
+    from wizard.engine import Engine
+    from wizard.loader import LoadedTree
+
+# The domain (pydantic, YAML) is imported inside the functions below, not here: the start screen
+# imports this module, and its first paint should not wait for what a worker thread loads anyway.
 
 SESSIONS_FOLDER = "sessies"
 
@@ -61,6 +55,9 @@ class TreeEntry:
 
 
 def load_entry(path: Path) -> TreeEntry:
+    from wizard.loader import load_tree
+    from wizard.problems import ProblemsError
+
     try:
         return TreeEntry(path, load_tree(path))
     except ProblemsError as exc:
@@ -94,6 +91,8 @@ class Resumable:
 
 def find_resumable(entries: list[TreeEntry]) -> Resumable | None:
     """The most recently edited session that has answers and was not exported since."""
+    from wizard.session import SessionError, load_session_data, read_session_header
+
     best: Resumable | None = None
     for entry in entries:
         if not entry.loaded:
@@ -140,17 +139,26 @@ class Session:
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
+        from wizard.engine import Engine
+        from wizard.flow import resolve
+
         return cls(loaded, Engine(resolve(loaded.tree, variant)), save)
 
     @classmethod
     def for_case(cls, loaded: LoadedTree, case: Any) -> Session:
         """A practice run of a library case: a fresh engine (the case's variant), never saved,
         so it can never overwrite the user's own session for this tree."""
+        from wizard.engine import Engine
+        from wizard.flow import resolve
+
         return cls(loaded, Engine(resolve(loaded.tree, case.case.variant)), False, case)
 
     @classmethod
     def resume(cls, found: Resumable, save: bool) -> tuple[Session, list[str], bool]:
         """Rebuild from disk; raises SessionError (or UnknownVariant) when that cannot be done."""
+        from wizard.flow import resolve
+        from wizard.session import session_from_dict
+
         loaded = found.entry.loaded
         assert loaded is not None
         flow = resolve(loaded.tree, found.variant)
@@ -180,6 +188,8 @@ class Session:
 
     def autosave(self) -> str | None:
         """Write the session atomically (write aside, then rename); return an error or None."""
+        from wizard.session import session_to_dict, write_atomic
+
         if not self.save or self.case is not None:
             return None
         data = session_to_dict(self.engine, self.digest)
@@ -213,6 +223,8 @@ def slug(text: str) -> str:
 
 
 def default_export_name(engine: Engine, today: date | None = None) -> str:
+    from wizard.render import project_title
+
     title = project_title(engine) or engine.flow.tree.title
     return f"participatieplan-{slug(title)}-{(today or date.today()).isoformat()}.md"
 
@@ -271,6 +283,8 @@ def _check_parent(path: Path) -> None:
 
 def write_document(path: Path, content: str) -> None:
     """Write one exported document atomically; raise ExportError with the reason on failure."""
+    from wizard.session import write_atomic
+
     _check_parent(path)
     try:
         write_atomic(path, content)
@@ -284,6 +298,8 @@ def write_export(
     session: Session, md_path: Path, json_path: Path, today: date | None = None
 ) -> None:
     """Write both files atomically; raise ExportError with the reason on failure."""
+    from wizard.render import to_json_data, to_markdown
+
     engine = session.engine
     markdown = to_markdown(engine, today=today)
     data = to_json_data(engine, session.digest)

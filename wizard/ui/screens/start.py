@@ -13,8 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.flow import UnknownVariant
-from wizard.session import SessionError
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.state import Resumable, Session, TreeEntry, find_resumable
@@ -216,6 +214,9 @@ class StartScreen(Screen):
 
     @on(Button.Pressed, "#resume")
     def _resume_pressed(self) -> None:
+        from wizard.flow import UnknownVariant
+        from wizard.session import SessionError
+
         s = self.app.strings  # type: ignore[attr-defined]
         found = self.resumable
         if found is None:
