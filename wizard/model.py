@@ -111,6 +111,10 @@ class Source(Strict):
     )
     note: Text | None = Field(None, description="Wat de boom aan deze bron ontleent.")
 
+    def citation(self) -> str:
+        """Title, publisher and year, as a reader cites the document (raw tree text)."""
+        return ", ".join(str(b) for b in (self.title, self.publisher, self.year) if b)
+
 
 class Werkvorm(Strict):
     """A participation method from the catalogue."""

@@ -233,12 +233,7 @@ def to_markdown(
         lines.append("_Geen bronnen._")
     for sid in used:
         s = sources[sid]
-        bits = [_md_text(s.title)]
-        if s.publisher:
-            bits.append(_md_text(s.publisher))
-        if s.year:
-            bits.append(str(s.year))
-        line = f"- [{sid}] {', '.join(bits)}"
+        line = f"- [{sid}] {_md_text(s.citation())}"
         if s.url:
             line += f". {s.url}"
         elif s.file:

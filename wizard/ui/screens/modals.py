@@ -313,12 +313,7 @@ class SourcesScreen(ModalScreen[None]):
                 if not self.tree.sources:
                     yield Static(safe.text(s("sources.none"), "italic"))
                 for source in self.tree.sources:
-                    bits = [source.title]
-                    if source.publisher:
-                        bits.append(source.publisher)
-                    if source.year:
-                        bits.append(str(source.year))
-                    line = f"[{source.id}] " + ", ".join(safe.one_line(b) for b in bits)
+                    line = f"[{source.id}] {safe.one_line(source.citation())}"
                     where = source.url or source.file
                     if where:
                         line += f"\n    {safe.one_line(where)}"

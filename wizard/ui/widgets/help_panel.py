@@ -42,12 +42,7 @@ def help_markdown(node: Any, tree: Any, strings: Any) -> str:
         parts.append(f"**{strings('help.sources')}**")
         lines = []
         for s in cited:
-            bits = [_inline(s.title)]
-            if s.publisher:
-                bits.append(_inline(s.publisher))
-            if s.year:
-                bits.append(str(s.year))
-            line = f"- {', '.join(bits)}"
+            line = f"- {_inline(s.citation())}"
             if s.url:
                 line += f" <{s.url}>"
             lines.append(line)
