@@ -170,3 +170,18 @@ def test_control_codes_never_reach_the_terminal_or_the_plan(tmp_path, capsys):
     assert code == 0
     assert "\x1b" not in out
     assert "# Participatieplan (concept): Plein␛[31m rood" in out
+
+
+def test_control_codes_in_the_tree_itself_never_reach_the_terminal(tmp_path, capsys):
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace("    name: Leiden\n", '    name: "Leiden\\e[31m"\n')
+    text = text.replace("text: Er is ruimte voor inbreng.}", 'text: "Ruimte\\e[41m voor inbreng."}')
+    tree = write(tmp_path, "boom.yaml", text)
+    answers = write(tmp_path, "a.yaml", PLEIN)
+    code, out, err = run_cli(capsys, "run", "--tree", str(tree), "--answers", str(answers))
+    assert code == 0, err
+    assert "\x1b" not in out
+    assert "variant Leiden␛[31m" in out and "Ruimte␛[41m voor inbreng." in out
+    bad = write(tmp_path, "kapot.yaml", text.replace("start: naam", 'start: "na\\e[1mam"'))
+    code, _, err = run_cli(capsys, "check", str(bad))
+    assert code == 1 and "\x1b" not in err and "na␛[1mam" in err

@@ -35,6 +35,7 @@ from wizard.engine import Engine
 from wizard.flow import Flow, resolve
 from wizard.model import Case, Decision, Level, Role, Tree
 from wizard.run import Walk, walk
+from wizard.text import clean, one_line
 
 AnswerValue = str | list[str] | bool
 
@@ -525,7 +526,7 @@ def compare(tree_or_flow: Tree | Flow, case: Case, trainee_answers: dict[str, An
 
 
 def _md(text: str | None) -> str:
-    return " ".join((text or "").split()).replace("|", "\\|")
+    return one_line(text).replace("|", "\\|")
 
 
 def comparison_markdown(comp: Comparison) -> str:
@@ -554,7 +555,7 @@ def comparison_markdown(comp: Comparison) -> str:
     ref_out = _outcome_label(comp.flow, comp.reference_advice.outcome)
     my_out = _outcome_label(comp.flow, comp.trainee_advice.outcome)
     lines.append(f"| *Uitkomst* | {_md(ref_out)} | {_md(my_out)} | |")
-    return "\n".join(lines).rstrip() + "\n"
+    return clean("\n".join(lines).rstrip() + "\n")
 
 
 # --- uitleg mode --------------------------------------------------------------------------------

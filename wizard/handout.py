@@ -9,10 +9,9 @@ from wizard.compare import reference_walk, route_steps
 from wizard.flow import Flow
 from wizard.model import Case, Tree
 from wizard.render import to_markdown
+from wizard.text import clean, one_line
 
-
-def _md(text: str | None) -> str:
-    return " ".join((text or "").split())
+_md = one_line
 
 
 def _demote(markdown: str) -> str:
@@ -50,7 +49,7 @@ def handout_markdown(
         for i, step in enumerate(steps, 1):
             indent = " " * len(f"{i}. ")
             lines += [f"{i}. **{_md(step.question)}**", "", f"{indent}Uw antwoord: …", ""]
-        return "\n".join(lines).rstrip() + "\n"
+        return clean("\n".join(lines).rstrip() + "\n")
 
     lines += ["## De referentieroute", ""]
     if not result.ok:
@@ -76,4 +75,4 @@ def handout_markdown(
 
     # the advice as the wizard exports it, one heading level down ("## Participatieplan ...")
     lines.append(_demote(to_markdown(engine, advice, today=today)))
-    return "\n".join(lines).rstrip() + "\n"
+    return clean("\n".join(lines).rstrip() + "\n")

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from wizard.text import clean
+
 Severity = Literal["error", "warning"]
 
 _SEVERITY_WORD = {"error": "fout", "warning": "waarschuwing"}
@@ -33,7 +35,8 @@ class Problem:
             if self.col is not None:
                 place += f":{self.col}"
         where = f" [{self.where}]" if self.where else ""
-        return f"{place}: {_SEVERITY_WORD[self.severity]}: {self.message}{where}"
+        # messages quote tree text; a terminal must never receive its control codes
+        return clean(f"{place}: {_SEVERITY_WORD[self.severity]}: {self.message}{where}")
 
     @property
     def is_error(self) -> bool:

@@ -23,7 +23,7 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.model import StakeholderCategory
-from wizard.text import clean
+from wizard.text import clean, one_line
 
 ADVICE_KIND = "stappenplan-advice"
 ADVICE_VERSION = 1
@@ -66,9 +66,7 @@ def route_trace(engine: Engine) -> list[dict[str, Any]]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _md_text(text: str) -> str:
-    """One line of harmless text: no control codes, no line breaks that end a list item."""
-    return " ".join(clean(text).split())
+_md_text = one_line  # tree text in a list item: no control codes, no line breaks
 
 
 def _cite(reasons: list[Reason]) -> str:
@@ -239,7 +237,8 @@ def to_markdown(
         elif s.file:
             line += f" (bronbestand {s.file})"
         lines.append(line)
-    return "\n".join(lines).rstrip() + "\n"
+    # every field went through one_line, but a plan is printed to terminals: make sure of it
+    return clean("\n".join(lines).rstrip() + "\n")
 
 
 # --- JSON -------------------------------------------------------------------------------------

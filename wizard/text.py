@@ -25,3 +25,8 @@ def _picture(match: re.Match[str]) -> str:
 def clean(value: object) -> str:
     """The text with control characters made visible and harmless."""
     return _CONTROL.sub(_picture, str(value))
+
+
+def one_line(value: object) -> str:
+    """Harmless text on one line: for list items, table cells and headings in Markdown."""
+    return " ".join(clean(value if value is not None else "").split())

@@ -18,13 +18,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from wizard.text import clean
+from wizard.text import clean, one_line
 
 __all__ = ["clean", "markup_literal", "one_line", "rich_text", "summary", "text"]
-
-
-def one_line(value: object) -> str:
-    return " ".join(clean(value).split())
 
 
 def summary(value: object, limit: int = 140) -> str:
