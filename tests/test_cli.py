@@ -185,3 +185,15 @@ def test_control_codes_in_the_tree_itself_never_reach_the_terminal(tmp_path, cap
     bad = write(tmp_path, "kapot.yaml", text.replace("start: naam", 'start: "na\\e[1mam"'))
     code, _, err = run_cli(capsys, "check", str(bad))
     assert code == 1 and "\x1b" not in err and "na␛[1mam" in err
+
+
+def test_tree_given_before_the_subcommand_is_used(tmp_path, capsys):
+    answers = write(tmp_path, "a.yaml", PLEIN)
+    code, _, err = run_cli(capsys, "--tree", str(tmp_path / "nergens.yaml"), "run", "--answers", str(answers))
+    assert code == 2 and "boombestand niet gevonden" in err
+    code, out, _ = run_cli(capsys, "--tree", str(MINI), "run", "--answers", str(answers))
+    assert code == 0 and "Kleine proefboom" in out
+    with pytest.raises(SystemExit) as info:
+        main(["--variant", "nope", "check"])
+    assert info.value.code == 2
+    assert "--tree en --variant horen niet bij 'check'" in capsys.readouterr().err

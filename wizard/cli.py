@@ -39,6 +39,22 @@ def _translate(message: str) -> str:
 argparse._ = _translate  # type: ignore[attr-defined]
 
 
+def _tree_options(parser: argparse.ArgumentParser, variant_help: str, *, top: bool) -> None:
+    """``--tree`` and ``--variant``, on the command and on each subcommand that uses them.
+
+    On a subcommand they default to SUPPRESS, so ``stappenplan --tree X run ...`` keeps X
+    instead of the subcommand silently resetting it.
+    """
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--tree",
+        metavar="PAD",
+        default=default,
+        help="boombestand (standaard: de meegeleverde boom)",
+    )
+    parser.add_argument("--variant", metavar="ID", default=default, help=variant_help)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stappenplan",
@@ -49,10 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Meer hulp per opdracht: stappenplan OPDRACHT --help",
     )
-    parser.add_argument(
-        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
-    )
-    parser.add_argument("--variant", metavar="ID", help="variant (gemeente) om mee te beginnen")
+    _tree_options(parser, "variant (gemeente) om mee te beginnen", top=True)
     parser.add_argument(
         "--no-save",
         action="store_true",
@@ -79,11 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="maak het advies bij een antwoordbestand, zonder scherm",
         description="Loop de boom door met de antwoorden uit een bestand en druk het advies af.",
     )
-    run.add_argument("--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)")
+    _tree_options(run, "variant; gaat voor die in het antwoordbestand", top=False)
     run.add_argument("--answers", metavar="PAD", required=True, help="antwoordbestand (YAML)")
-    run.add_argument(
-        "--variant", metavar="ID", help="variant; gaat voor die in het antwoordbestand"
-    )
     run.add_argument(
         "--format",
         choices=["markdown", "json"],
@@ -96,10 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="teken de boom als Mermaid- of DOT-diagram",
         description="Druk de boom af als diagram, met de antwoorden en voorwaarden op de pijlen.",
     )
-    graph.add_argument(
-        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
-    )
-    graph.add_argument("--variant", metavar="ID", help="teken de boom zoals deze variant hem ziet")
+    _tree_options(graph, "teken de boom zoals deze variant hem ziet", top=False)
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
 
     sub.add_parser(
@@ -123,10 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)"
     )
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
-    serve.add_argument(
-        "--tree", metavar="PAD", help="boombestand (standaard: de meegeleverde boom)"
-    )
-    serve.add_argument("--variant", metavar="ID", help="variant (gemeente) om mee te beginnen")
+    _tree_options(serve, "variant (gemeente) om mee te beginnen", top=False)
     serve.add_argument(
         "--public-url",
         metavar="URL",
@@ -336,6 +340,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command in ("check", "schema") and (args.tree or args.variant):
+            parser.error(
+                f"--tree en --variant horen niet bij '{args.command}'"
+                + (
+                    "; geef de boom als PAD: stappenplan check PAD"
+                    if args.command == "check"
+                    else ""
+                )
+            )
         if args.command == "check":
             return cmd_check(args.paths, args.strict)
         if args.command == "run":
