@@ -147,7 +147,7 @@ def test_missing_textual_serve_gives_a_dutch_message(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve", "--tree", str(MINI)]) == 2
     err = capsys.readouterr().err
-    assert "textual-serve" in err and "pip install 'stappenplan[serve]'" in err
+    assert "textual-serve" in err and ".venv/bin/pip install -e '.[serve]'" in err
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser(
         "serve",
-        help="toon de wizard in een browser (trainingen; vraagt stappenplan[serve])",
+        help="toon de wizard in een browser (trainingen; vraagt textual-serve)",
         description=(
             "Toon de wizard in een browser met textual-serve: elk tabblad krijgt een eigen "
             "sessie, en er wordt niets bewaard (--no-save). Let op: textual-serve heeft geen "

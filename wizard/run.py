@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from wizard.engine import AnswerError, Engine
 from wizard.flow import Flow
@@ -21,10 +21,11 @@ from wizard.yamlsafe import YamlDoc, load_yaml_file
 
 
 class AnswersFile(Strict):
-    """The answers file for ``stappenplan run``: the same shape as an example case."""
+    """The answers file for ``stappenplan run``: a case's ``variant`` and ``answers``."""
 
-    tree: str | None = None
+    tree: str | None = Field(None, description="Id van de boom (ter controle).")
     variant: str | None = None
+    description: str | None = Field(None, description="Vrije toelichting; telt niet mee.")
     answers: dict[str, str | list[str] | bool]
 
 

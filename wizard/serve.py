@@ -20,8 +20,8 @@ TITLE = "Stappenplan participatie"
 
 MISSING = (
     "stappenplan serve heeft het pakket textual-serve nodig, en dat is niet geïnstalleerd.\n"
-    "Installeer het met:  pip install 'stappenplan[serve]'\n"
-    "(of: pip install textual-serve). Daarna werkt 'stappenplan serve'."
+    "Installeer het in de map van stappenplan met:  .venv/bin/pip install -e '.[serve]'\n"
+    "(of in dezelfde omgeving: pip install textual-serve). Daarna werkt 'stappenplan serve'."
 )
 
 
