@@ -651,8 +651,8 @@ class Uitleg:
             out += ["", "Bronnen:"]
             for sid in self.sources:
                 if sid in known:
-                    out.append(f"- [{sid}] {_md(known[sid].title)}")
-        return "\n".join(out) + "\n"
+                    out.append(f"- [{sid}] {_md(known[sid].citation())}")
+        return clean("\n".join(out) + "\n")
 
 
 def _new_reasons(item: Item, old: Item | None) -> tuple[Reason, ...]:

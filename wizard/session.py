@@ -33,7 +33,8 @@ class Restored:
     tree_changed: bool = False
 
 
-def session_to_dict(engine: Engine, digest: str) -> dict[str, Any]:
+def session_to_dict(engine: Engine, digest: str, *, exported: bool = False) -> dict[str, Any]:
+    """The session as JSON data; ``exported`` says the answers as they are were exported."""
     return {
         "kind": SESSION_KIND,
         "version": SESSION_VERSION,
@@ -45,6 +46,7 @@ def session_to_dict(engine: Engine, digest: str) -> dict[str, Any]:
         "cursor": engine.cursor,
         "created": engine.created,
         "updated": engine.updated,
+        "exported": exported,
     }
 
 
@@ -116,8 +118,9 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def save_session(path: Path, engine: Engine, digest: str) -> None:
-    text = json.dumps(session_to_dict(engine, digest), ensure_ascii=False, indent=2)
+def save_session(path: Path, engine: Engine, digest: str, *, exported: bool = False) -> None:
+    data = session_to_dict(engine, digest, exported=exported)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     write_atomic(path, text + "\n")
 
 

@@ -188,14 +188,12 @@ class Session:
 
     def autosave(self) -> str | None:
         """Write the session atomically (write aside, then rename); return an error or None."""
-        from wizard.session import session_to_dict, write_atomic
+        from wizard.session import save_session
 
         if not self.save or self.case is not None:
             return None
-        data = session_to_dict(self.engine, self.digest)
-        data["exported"] = self.exported
         try:
-            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            save_session(self.path, self.engine, self.digest, exported=self.exported)
         except OSError as exc:
             self.autosave_error = describe_os_error(exc, self.path)
             return self.autosave_error

@@ -241,12 +241,7 @@ class UitlegScreen(ModalScreen[None]):
                 if cited:
                     yield Static(safe.text(s("uitleg.sources"), "bold"), classes="label")
                     for source in cited:
-                        bits = [source.title]
-                        if source.publisher:
-                            bits.append(source.publisher)
-                        if source.year:
-                            bits.append(str(source.year))
-                        line = f"[{source.id}] " + ", ".join(safe.one_line(b) for b in bits)
+                        line = f"[{source.id}] {safe.one_line(source.citation())}"
                         yield Static(safe.text(line), classes="uitleg-source")
             yield Static(safe.text(s("uitleg.hint"), "dim"), id="uitleg-hint")
 
