@@ -247,15 +247,6 @@ class LevelChange:
     before_advice: LevelAdvice | None = field(default=None, compare=False, repr=False)
     after_advice: LevelAdvice | None = field(default=None, compare=False, repr=False)
 
-    @property
-    def is_project(self) -> bool:
-        return self.group is None and self.topic is None
-
-    def describe(self) -> str:
-        before = LEVEL_LABELS[self.before] if self.before else "geen"
-        after = LEVEL_LABELS[self.after] if self.after else "geen"
-        return f"{self.name}: {before} → {after}"
-
 
 @dataclass
 class ListChange:

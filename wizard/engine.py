@@ -168,10 +168,6 @@ class Engine:
     def at_outcome(self) -> bool:
         return self.node.kind == "outcome"
 
-    def route_answers(self) -> dict[str, AnswerValue]:
-        """Answers to nodes on the route, in route order."""
-        return {n: self.answers[n] for n in self.path if n in self.answers}
-
     def parked(self) -> dict[str, AnswerValue]:
         """Answers kept aside because their question is not on the current route."""
         on_route = set(self.path)
@@ -198,9 +194,6 @@ class Engine:
         self.updated = now_iso()
         return self.cursor
 
-    def can_go_back(self) -> bool:
-        return self.path.index(self.cursor) > 0
-
     def back(self) -> bool:
         """Go to the previous step on the route; its answer stays filled in."""
         index = self.path.index(self.cursor)
@@ -209,22 +202,11 @@ class Engine:
         self.cursor = self.path[index - 1]
         return True
 
-    def forward(self) -> bool:
-        """Go to the next step on the route if the current one is answered (no change)."""
-        index = self.path.index(self.cursor)
-        if index + 1 >= len(self.path):
-            return False
-        self.cursor = self.path[index + 1]
-        return True
-
     def goto(self, node_id: str) -> None:
         """Jump to a step on the route (for the review screen)."""
         if node_id not in self.path:
             raise AnswerError(f"'{node_id}' ligt niet op de huidige route")
         self.cursor = node_id
-
-    def goto_frontier(self) -> None:
-        self.cursor = self.frontier
 
     def can_undo(self) -> bool:
         return bool(self.history)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wizard.model import Advice, Condition, Rule, Settings, Tree, Variant
+from wizard.model import QUESTION_KINDS, Advice, Condition, Rule, Settings, Tree, Variant
 
 Path_ = tuple[str | int, ...]
 AnswerMap = Mapping[str, Any]
@@ -44,7 +44,7 @@ class Flow:
         return self.nodes[node_id]
 
     def is_question(self, node_id: str) -> bool:
-        return self.nodes[node_id].kind in ("choice", "multi", "text")
+        return self.nodes[node_id].kind in QUESTION_KINDS
 
 
 def resolve(tree: Tree, variant_id: str | None = None) -> Flow:
@@ -87,9 +87,7 @@ def resolve(tree: Tree, variant_id: str | None = None) -> Flow:
     )
 
 
-def holds(
-    cond: Condition, answers: AnswerMap, variant_id: str | None, advice: Any = None
-) -> bool:
+def holds(cond: Condition, answers: AnswerMap, variant_id: str | None, advice: Any = None) -> bool:
     """Evaluate a condition over the answers on the route (parked answers do not count).
 
     ``advice`` is the advice composed from the answers, for the forms that read it (decision,

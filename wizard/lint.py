@@ -20,7 +20,7 @@ from typing import Any
 from wizard.cases import check_case
 from wizard.flow import Flow, possible_next, resolve
 from wizard.loader import LoadedTree, problem_at, value_at
-from wizard.model import Advice, Condition, Tree
+from wizard.model import QUESTION_KINDS, Advice, Condition, Tree
 from wizard.problems import Problem, Severity, did_you_mean, sort_problems
 
 Path_ = tuple[str | int, ...]
@@ -404,7 +404,7 @@ class _Linter:
             if node.section:
                 self.check_ref((*p, "section"), node.section, self.section_ids, "onderdeel")
             inherited = node.sources
-            if node.kind in ("choice", "multi", "text"):
+            if node.kind in QUESTION_KINDS:
                 if not node.help:
                     self.report(
                         (*p, "question"),

@@ -200,7 +200,8 @@ class Condition(Strict):
         None, description="Alleen in regels: deze belanghebbende staat in het advies."
     )
     stakeholder_category: StakeholderCategory | None = Field(
-        None, description="Alleen in regels: er staat een belanghebbende van deze soort in het advies."
+        None,
+        description="Alleen in regels: er staat een belanghebbende van deze soort in het advies.",
     )
     werkvorm: Ident | None = Field(
         None, description="Alleen in regels: deze werkvorm staat in het advies."

@@ -85,3 +85,20 @@ def test_headless_commands_do_not_import_textual():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert out.stdout.strip() == "False"
+
+
+def test_every_ui_string_is_used():
+    """A string nobody shows is a translation nobody checks: keep the table to what is used."""
+    import pathlib
+
+    from wizard.ui import strings
+
+    ui = pathlib.Path(strings.__file__).parent
+    source = "\n".join(p.read_text(encoding="utf-8") for p in ui.rglob("*.py") if p.name != "strings.py")
+    dynamic = ("compare.mark.", "node.kind.")  # built as f"compare.mark.{status}" and so on
+    unused = [
+        key
+        for key in strings.NL
+        if f'"{key}"' not in source and f"'{key}'" not in source and not key.startswith(dynamic)
+    ]
+    assert unused == []

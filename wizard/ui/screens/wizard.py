@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
 
 from wizard.engine import AnswerError, check_answer
+from wizard.graph import node_title
 from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
@@ -117,7 +118,7 @@ class WizardScreen(Screen):
             step = f"{safe.one_line(sections[node.section])} · {step}"
         self.query_one("#step", Static).update(safe.text(step, "dim"))
 
-        title = node.question if kind in ("choice", "multi", "text") else node.title
+        title = node_title(node)
         self.query_one("#question", Static).update(safe.text(title, "bold"))
         hint_key = {
             "choice": "q.hint.choice",
