@@ -133,10 +133,11 @@ class StartScreen(Screen):
             )
             self.query_one("#resume-detail", Static).update(safe.text(detail))
             box.display = True
-            self.query_one("#resume", Button).focus()
+            # no scrolling: the page stays at its top, where the intro says what to do
+            self.query_one("#resume", Button).focus(scroll_visible=False)
         else:
             box.display = False
-            trees.focus()
+            trees.focus(scroll_visible=False)
 
     def _selected_entry(self) -> TreeEntry | None:
         trees = self.query_one("#trees", OptionList)
