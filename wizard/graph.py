@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from wizard.flow import Flow
 from wizard.model import Condition
@@ -36,17 +36,25 @@ def describe(cond: Condition) -> str:
     return f"{q}: hoogstens {cond.count_at_most}"
 
 
-def edges(flow: Flow, node: Any) -> list[tuple[str, str]]:
-    """(target, label) for every way out of a node, in the order they are tried."""
-    out: list[tuple[str, str]] = []
+class Edge(NamedTuple):
+    """A way out of a node: an option's own ``next``, a conditional route, or the default."""
+
+    target: str
+    label: str
+    kind: Literal["option", "route", "default"]
+
+
+def edges(flow: Flow, node: Any) -> list[Edge]:
+    """Every way out of a node, in the order they are tried."""
+    out: list[Edge] = []
     falls_through = True
     if node.kind == "choice":
-        out += [(o.next, o.label) for o in node.options if o.next]
+        out += [Edge(o.next, o.label, "option") for o in node.options if o.next]
         falls_through = any(not o.next for o in node.options)
     if node.kind != "outcome" and falls_through:
-        out += [(r.next, "als " + describe(r.when)) for r in node.routes]
+        out += [Edge(r.next, "als " + describe(r.when), "route") for r in node.routes]
         if node.next:
-            out.append((node.next, "anders" if node.routes else ""))
+            out.append(Edge(node.next, "anders" if node.routes else "", "default"))
     return out
 
 
@@ -73,7 +81,7 @@ def to_mermaid(flow: Flow) -> str:
         else:
             lines.append(f'    {safe}{{"{label}"}}')
     for node_id, node in flow.nodes.items():
-        for target, label in edges(flow, node):
+        for target, label, _kind in edges(flow, node):
             a, b = node_id.replace("-", "_"), target.replace("-", "_")
             if label:
                 lines.append(f'    {a} -->|"{_mermaid_text(label, 40)}"| {b}')
@@ -100,7 +108,7 @@ def to_dot(flow: Flow) -> str:
         shape = shapes.get(node.kind, "diamond")
         lines.append(f'    "{node_id}" [label="{_dot_text(node_title(node))}", shape={shape}];')
     for node_id, node in flow.nodes.items():
-        for target, label in edges(flow, node):
+        for target, label, _kind in edges(flow, node):
             lines.append(f'    "{node_id}" -> "{target}" [label="{_dot_text(label, 40)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"

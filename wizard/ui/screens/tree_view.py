@@ -26,7 +26,7 @@ from textual.widgets.tree import TreeNode
 from wizard.advice import answer_label
 from wizard.compare import reference_walk
 from wizard.flow import Flow, UnknownVariant, resolve
-from wizard.graph import edges, node_title
+from wizard.graph import Edge, edges, node_title
 from wizard.loader import LoadedTree
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
@@ -43,6 +43,19 @@ class Spot:
     kind: str  # "section", "node" or "edge"
     node: str | None = None  # the step (for an edge: the step it leaves)
     target: str | None = None  # for an edge: where it leads
+
+
+def _step_title(flow: Flow, node_id: str) -> str:
+    node = flow.nodes.get(node_id)
+    return safe.one_line(node_title(node)) if node is not None else node_id
+
+
+def _way(s: Any, edge: Edge, target_title: str) -> Text:
+    """'als <condition> → target', 'anders → target' or 'dan → target', in the UI's language."""
+    word = {"default": s("tree.else") if edge.label else s("tree.then")}.get(edge.kind, edge.label)
+    line = safe.rich_text(safe.one_line(word))
+    line.append_text(safe.rich_text(s("tree.to", target=target_title)))
+    return line
 
 
 class TreeScreen(Screen):
@@ -151,7 +164,6 @@ class TreeScreen(Screen):
 
         value = engine.answers.get(node_id) if on_route and engine is not None else None
         chosen = value if isinstance(value, list) else [value]
-        option_edges = 0
         if node.kind in ("choice", "multi"):
             for option in node.options:
                 picked = option.id in chosen
@@ -163,25 +175,21 @@ class TreeScreen(Screen):
                 line.append_text(safe.rich_text(safe.one_line(option.label)))
                 target = option.next if node.kind == "choice" else None
                 if target:
-                    option_edges += 1
                     line.append_text(safe.rich_text(s("tree.to", target=self._title(target))))
                 if picked:
                     line.stylize("bold")
                 branch.add_leaf(line, data=Spot("edge", node_id, target))
         elif node.kind == "text":
             branch.add_leaf(Text(s("tree.text"), style="italic"), data=Spot("edge", node_id))
-        for target, how in edges(flow, node)[option_edges:]:
-            word = how or s("tree.then")
-            if how == "anders":
-                word = s("tree.else")
+        for edge in edges(flow, node):
+            if edge.kind == "option":
+                continue
             line = Text("↳ ", style="bold")
-            line.append_text(safe.rich_text(safe.one_line(word)))
-            line.append_text(safe.rich_text(s("tree.to", target=self._title(target))))
-            branch.add_leaf(line, data=Spot("edge", node_id, target))
+            line.append_text(_way(s, edge, self._title(edge.target)))
+            branch.add_leaf(line, data=Spot("edge", node_id, edge.target))
 
     def _title(self, node_id: str) -> str:
-        node = self.flow.nodes.get(node_id)
-        return safe.one_line(node_title(node)) if node is not None else node_id
+        return _step_title(self.flow, node_id)
 
     # --- moving around ----------------------------------------------------------------------
 
@@ -314,31 +322,24 @@ class NodeScreen(Screen):
     def _ways_out(self, node: Any) -> Text:
         s = self.app.strings  # type: ignore[attr-defined]
         out = Text()
-        option_edges = 0
         if node.kind in ("choice", "multi"):
             out.append(s("node.options") + "\n", style="bold underline")
             for i, option in enumerate(node.options, 1):
                 out.append(f"{i}. ")
                 out.append_text(safe.rich_text(safe.one_line(option.label)))
                 if node.kind == "choice" and option.next:
-                    option_edges += 1
                     out.append_text(safe.rich_text(s("tree.to", target=self._title(option.next))))
                 out.append("\n")
-        ways = edges(self.flow, node)[option_edges:]
+        ways = [edge for edge in edges(self.flow, node) if edge.kind != "option"]
         if ways:
             out.append(("\n" if out.plain else "") + s("node.routes"), style="bold underline")
-        for target, how in ways:
-            word = how or s("tree.then")
-            if how == "anders":
-                word = s("tree.else")
+        for edge in ways:
             out.append("\n↳ ")
-            out.append_text(safe.rich_text(safe.one_line(word)))
-            out.append_text(safe.rich_text(s("tree.to", target=self._title(target))))
+            out.append_text(_way(s, edge, self._title(edge.target)))
         return out
 
     def _title(self, node_id: str) -> str:
-        node = self.flow.nodes.get(node_id)
-        return safe.one_line(node_title(node)) if node is not None else node_id
+        return _step_title(self.flow, node_id)
 
     def _where(self, node: Any) -> str:
         """Where this step stands for the running session, and which cases pass it."""
