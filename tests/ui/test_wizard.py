@@ -349,3 +349,12 @@ async def test_invalid_tree_is_reported_on_the_start_screen(tmp_path):
         assert "kan niet worden gebruikt" in text
         await pilot.press("enter")
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_unknown_variant_on_the_command_line_is_reported():
+    app = make_app(variant="leidn")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Variant 'leidn' bestaat niet in deze boom (wel: leiden)" in m for m in messages)
+        assert app.screen.query_one("#variants").highlighted == 0

@@ -173,6 +173,15 @@ class StartScreen(Screen):
         wanted = self.app.initial_variant  # type: ignore[attr-defined]
         ids = [o.id for o in options]
         variants.highlighted = ids.index(wanted) if wanted in ids else 0
+        if wanted and wanted not in ids:
+            s = self.app.strings  # type: ignore[attr-defined]
+            known = ", ".join(v.id for v in tree.variants) or "-"
+            self.notify(
+                safe.clean(s("start.variant.unknown", name=wanted, known=known)),
+                severity="warning",
+                markup=False,
+            )
+            self.app.initial_variant = None  # type: ignore[attr-defined]  # say it once
         variants.display = label.display = True
 
     # --- events -----------------------------------------------------------------------------
