@@ -50,7 +50,9 @@ def test_check_strict_fails_on_warnings(tmp_path, capsys):
     path = write(tmp_path, "boom.yaml", text)
     assert run_cli(capsys, "check", str(path))[0] == 0
     code, out, err = run_cli(capsys, "check", "--strict", str(path))
-    assert code == 1 and "afgekeurd" in out and "waarschuwing: vraag 'kort' heeft geen uitleg" in err
+    assert (
+        code == 1 and "afgekeurd" in out and "waarschuwing: vraag 'kort' heeft geen uitleg" in err
+    )
 
 
 def test_check_invalid_tree_exit_1_and_missing_file_exit_2(tmp_path, capsys):
@@ -100,14 +102,20 @@ def test_run_wrong_answer_names_question_options_and_line(tmp_path, capsys):
     answers = write(tmp_path, "a.yaml", PLEIN.replace("niveau: coproduceren", "niveau: veel"))
     code, _, err = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers))
     assert code == 1
-    assert f"{answers}:6:11: fout: 'veel' is geen optie bij vraag 'niveau'; kies uit: raadplegen, coproduceren" in err
+    assert (
+        f"{answers}:6:11: fout: 'veel' is geen optie bij vraag 'niveau'; kies uit: raadplegen, coproduceren"
+        in err
+    )
 
 
 def test_run_missing_answer_lists_options(tmp_path, capsys):
     answers = write(tmp_path, "a.yaml", "answers:\n  naam: Plein\n")
     code, _, err = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers))
     assert code == 1
-    assert "vraag 'ruimte' is niet beantwoord: \"Valt er iets te beïnvloeden?\"; kies uit: ja (Ja, er is ruimte), no (Nee, het ligt vast)" in err
+    assert (
+        "vraag 'ruimte' is niet beantwoord: \"Valt er iets te beïnvloeden?\"; kies uit: ja (Ja, er is ruimte), no (Nee, het ligt vast)"
+        in err
+    )
 
 
 def test_run_unknown_variant_in_file(tmp_path, capsys):
@@ -118,22 +126,51 @@ def test_run_unknown_variant_in_file(tmp_path, capsys):
 
 def test_run_json_is_stable(tmp_path, capsys):
     answers = write(tmp_path, "a.yaml", PLEIN)
-    code, out, _ = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers), "--format", "json")
+    code, out, _ = run_cli(
+        capsys, "run", "--tree", str(MINI), "--answers", str(answers), "--format", "json"
+    )
     data = json.loads(out)
     assert code == 0
     assert list(data) == [
-        "kind", "version", "tree", "variant", "title", "complete", "outcome", "decision", "role",
-        "levels", "werkvormen", "avoided_werkvormen", "stakeholders", "invloedsruimte", "duties",
-        "warnings", "notes", "answers", "sources",
+        "kind",
+        "version",
+        "tree",
+        "variant",
+        "title",
+        "complete",
+        "outcome",
+        "decision",
+        "role",
+        "levels",
+        "werkvormen",
+        "avoided_werkvormen",
+        "stakeholders",
+        "invloedsruimte",
+        "duties",
+        "warnings",
+        "notes",
+        "answers",
+        "sources",
     ]
     assert data["decision"]["value"] == "participeren"
     assert data["levels"]["groups"][0] | {"reasons": None} == {
-        "level": "adviseren", "label": "Adviseren", "group": "jongeren", "group_name": "Jongeren",
-        "topic": None, "capped": False, "floored": False,
-        "why": ["Hun kennis van het plein telt."], "reasons": None,
+        "level": "adviseren",
+        "label": "Adviseren",
+        "group": "jongeren",
+        "group_name": "Jongeren",
+        "topic": None,
+        "capped": False,
+        "floored": False,
+        "why": ["Hun kennis van het plein telt."],
+        "reasons": None,
     }
     assert [s["id"] for s in data["stakeholders"]] == ["omwonenden", "jongeren"]
-    assert data["answers"][0] == {"node": "naam", "question": "Hoe heet uw project?", "answer": "Plein", "label": "Plein"}
+    assert data["answers"][0] == {
+        "node": "naam",
+        "question": "Hoe heet uw project?",
+        "answer": "Plein",
+        "label": "Plein",
+    }
 
 
 def test_graph_formats(capsys):
@@ -157,7 +194,10 @@ def test_console_script_runs_without_traceback(tmp_path):
     bomb = write(tmp_path, "bom.yaml", "a: &a [x, x]\nb: [*a, *a]\n")
     proc = subprocess.run(
         [sys.executable, "-m", "wizard.cli", "check", str(bomb)],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
@@ -189,7 +229,9 @@ def test_control_codes_in_the_tree_itself_never_reach_the_terminal(tmp_path, cap
 
 def test_tree_given_before_the_subcommand_is_used(tmp_path, capsys):
     answers = write(tmp_path, "a.yaml", PLEIN)
-    code, _, err = run_cli(capsys, "--tree", str(tmp_path / "nergens.yaml"), "run", "--answers", str(answers))
+    code, _, err = run_cli(
+        capsys, "--tree", str(tmp_path / "nergens.yaml"), "run", "--answers", str(answers)
+    )
     assert code == 2 and "boombestand niet gevonden" in err
     code, out, _ = run_cli(capsys, "--tree", str(MINI), "run", "--answers", str(answers))
     assert code == 0 and "Kleine proefboom" in out

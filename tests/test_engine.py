@@ -161,7 +161,10 @@ def test_advice_so_far_changes_with_answers():
 def test_capped_and_raised_levels_say_what_they_would_have_been():
     answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["omwonenden"], "kort": "ja"}
     leiden = Engine(mini_flow("leiden"), answers).advice().project_level
-    assert leiden.why == ["Ondergrens van Leiden: minimaal raadplegen.", "Uit de antwoorden volgde informeren."]
+    assert leiden.why == [
+        "Ondergrens van Leiden: minimaal raadplegen.",
+        "Uit de antwoorden volgde informeren.",
+    ]
     flow = mini_flow()
     engine = Engine(flow, answers | {"groepen": ["jongeren", "natuur"], "niveau": "coproduceren"})
     assert engine.parked() == {"kort": "ja"}  # the cap from 'kort' plays no part off the route
@@ -173,13 +176,27 @@ def test_floor_leaves_group_levels_alone():
     from wizard.flow import resolve
     from wizard.loader import load_tree_text
 
-    text = edit(mini_text(), "group: jongeren, why: Hun kennis", "level: informeren, group: jongeren, why: Hun kennis")
-    text = text.replace("levels: [{level: adviseren, level: informeren", "levels: [{level: informeren")
+    text = edit(
+        mini_text(),
+        "group: jongeren, why: Hun kennis",
+        "level: informeren, group: jongeren, why: Hun kennis",
+    )
+    text = text.replace(
+        "levels: [{level: adviseren, level: informeren", "levels: [{level: informeren"
+    )
     flow = resolve(load_tree_text(text).tree, "leiden")
-    answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["jongeren", "natuur"], "niveau": "raadplegen"}
+    answers = {
+        "naam": "x",
+        "welkom": True,
+        "ruimte": "ja",
+        "groepen": ["jongeren", "natuur"],
+        "niveau": "raadplegen",
+    }
     advice = Engine(flow, answers).advice()
     assert advice.project_level.level == Level.raadplegen
-    assert [(lv.group, lv.level, lv.floored) for lv in advice.group_levels] == [("jongeren", Level.informeren, False)]
+    assert [(lv.group, lv.level, lv.floored) for lv in advice.group_levels] == [
+        ("jongeren", Level.informeren, False)
+    ]
 
 
 def test_rules_can_read_the_composed_advice():
@@ -189,14 +206,24 @@ def test_rules_can_read_the_composed_advice():
     from wizard.flow import resolve
     from wizard.loader import load_tree_text
 
-    text = edit(mini_text(), "    when: {question: groepen, has: jongeren}", "    when: {stakeholder_category: moeilijk-bereikbaar}")
+    text = edit(
+        mini_text(),
+        "    when: {question: groepen, has: jongeren}",
+        "    when: {stakeholder_category: moeilijk-bereikbaar}",
+    )
     text = edit(
         text,
         "    advice:\n      duties: [Maak het participatieplan openbaar.]",
         "    advice:\n      duties: [Maak het participatieplan openbaar.]\n      stakeholders: [jongeren]",
     )
     tree = load_tree_text(text).tree
-    answers = {"naam": "x", "welkom": True, "ruimte": "ja", "groepen": ["omwonenden"], "kort": "nee"}
+    answers = {
+        "naam": "x",
+        "welkom": True,
+        "ruimte": "ja",
+        "groepen": ["omwonenden"],
+        "kort": "nee",
+    }
     plain = Engine(resolve(tree), answers).advice()
     assert "straatgesprek" not in [w.key for w in plain.werkvormen]
     leiden = Engine(resolve(tree, "leiden"), answers).advice()

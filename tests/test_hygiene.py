@@ -74,3 +74,16 @@ def test_first_paint_path_leaves_the_domain_to_the_loader_thread():
     )
     assert proc.returncode == 0, proc.stderr
     assert "HEAVY: []" in proc.stdout
+
+
+def test_ruff_lint_and_format_are_clean():
+    """The README promises `ruff check . && ruff format --check .` passes; CI holds it to that."""
+    for args in (["check", "."], ["format", "--check", "."]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "ruff", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -320,13 +320,23 @@ def test_inline_list_that_cuts_a_sentence_at_a_comma():
         "      duties: [Maak een participatieplan.]",
         "      duties: [Meld vooraf wanneer de hinder begint, hoe lang die duurt.]",
     )
-    assert_problem(text, "      duties: [Meld", "'hoe lang die duurt.' wordt een los punt", "waarschuwing")
-    fine = edit(mini_text(), "      duties: [Maak een participatieplan.]", "      duties: [Plan maken., Rapport maken.]")
+    assert_problem(
+        text, "      duties: [Meld", "'hoe lang die duurt.' wordt een los punt", "waarschuwing"
+    )
+    fine = edit(
+        mini_text(),
+        "      duties: [Maak een participatieplan.]",
+        "      duties: [Plan maken., Rapport maken.]",
+    )
     assert messages(fine) == []
 
 
 def test_advice_conditions_only_in_rules_and_with_known_ids():
     text = edit(mini_text(), "{question: groepen, count_at_least: 2}", "{decision: participeren}")
     text = edit(text, "{question: groepen, has: jongeren}", "{stakeholder: jongern}")
-    assert_problem(text, "{decision: participeren}", "'decision' leest het advies en kan alleen in een regel")
-    assert_problem(text, "{stakeholder: jongern}", "onbekende belanghebbende 'jongern'; bedoelde u 'jongeren'?")
+    assert_problem(
+        text, "{decision: participeren}", "'decision' leest het advies en kan alleen in een regel"
+    )
+    assert_problem(
+        text, "{stakeholder: jongern}", "onbekende belanghebbende 'jongern'; bedoelde u 'jongeren'?"
+    )

@@ -52,7 +52,9 @@ def trees(draw: st.DrawFn) -> Tree:
             node["routes"] = [{"when": cond, "next": draw(st.sampled_from(later))}]
         nodes.append(node)
     for i in range(n_outcomes):
-        nodes.append({"id": f"uit{i}", "kind": "outcome", "title": f"Uitkomst {i}", "text": "Klaar."})
+        nodes.append(
+            {"id": f"uit{i}", "kind": "outcome", "title": f"Uitkomst {i}", "text": "Klaar."}
+        )
     return Tree.model_validate(
         {
             "format": 1,
@@ -137,7 +139,7 @@ def test_every_walk_ends_in_an_outcome(data):
         if engine.node.kind == "outcome":
             break
         node = engine.node
-        engine.answer(data.draw(st.composite(lambda d: valid_answer(d, node))()))
+        engine.answer(data.draw(st.composite(lambda d, node=node: valid_answer(d, node))()))
     assert engine.is_complete and engine.node.kind == "outcome"
     progress = engine.progress()
     assert progress.fewest_left == progress.most_left == 0

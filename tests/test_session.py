@@ -48,11 +48,19 @@ def test_round_trip_keeps_answers_cursor_and_variant(tmp_path):
 def test_changed_tree_reports_answers_that_no_longer_fit():
     engine, digest = started_engine()
     data = session_to_dict(engine, digest)
-    changed_text = edit(mini_text(), "      - id: jongeren\n        label: Jongeren", "      - id: jeugd\n        label: Jeugd")
-    changed_text = changed_text.replace("has: jongeren", "has: jeugd").replace("[omwonenden, jongeren]", "[omwonenden, jeugd]")
+    changed_text = edit(
+        mini_text(),
+        "      - id: jongeren\n        label: Jongeren",
+        "      - id: jeugd\n        label: Jeugd",
+    )
+    changed_text = changed_text.replace("has: jongeren", "has: jeugd").replace(
+        "[omwonenden, jongeren]", "[omwonenden, jeugd]"
+    )
     changed = load_tree_text(changed_text)
     data["answers"]["verdwenen"] = "x"
-    restored = session_from_dict(json.loads(json.dumps(data)), resolve(changed.tree, "leiden"), changed.digest)
+    restored = session_from_dict(
+        json.loads(json.dumps(data)), resolve(changed.tree, "leiden"), changed.digest
+    )
     assert restored.tree_changed
     assert any("'groepen' past niet meer" in n for n in restored.notes)
     assert any("'verdwenen' bestaat niet meer" in n for n in restored.notes)
@@ -66,8 +74,14 @@ def test_changed_tree_reports_answers_that_no_longer_fit():
         ("{not json", "beschadigd"),
         ('{"kind": "iets anders"}', "geen sessiebestand"),
         ('{"kind": "stappenplan-session", "version": 99}', "sessieversie 99"),
-        ('{"kind": "stappenplan-session", "version": 1, "tree_id": "mini", "variant": null}', "antwoorden ontbreken"),
-        ('{"kind": "stappenplan-session", "version": 1, "tree_id": "ander", "variant": null, "answers": {}}', "hoort bij boom 'ander'"),
+        (
+            '{"kind": "stappenplan-session", "version": 1, "tree_id": "mini", "variant": null}',
+            "antwoorden ontbreken",
+        ),
+        (
+            '{"kind": "stappenplan-session", "version": 1, "tree_id": "ander", "variant": null, "answers": {}}',
+            "hoort bij boom 'ander'",
+        ),
     ],
 )
 def test_bad_session_files_give_clear_errors(tmp_path, content, message):

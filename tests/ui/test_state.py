@@ -94,7 +94,9 @@ def test_every_ui_string_is_used():
     from wizard.ui import strings
 
     ui = pathlib.Path(strings.__file__).parent
-    source = "\n".join(p.read_text(encoding="utf-8") for p in ui.rglob("*.py") if p.name != "strings.py")
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in ui.rglob("*.py") if p.name != "strings.py"
+    )
     dynamic = ("compare.mark.", "node.kind.")  # built as f"compare.mark.{status}" and so on
     unused = [
         key
