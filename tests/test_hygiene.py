@@ -23,6 +23,13 @@ CORE = [
     "wizard.graph",
     "wizard.schema",
     "wizard.cli",
+    "wizard.cases",
+    "wizard.casuistiek",
+    "wizard.compare",
+    "wizard.handout",
+    "wizard.problems",
+    "wizard.text",
+    "wizard.paths",
 ]
 
 

@@ -22,7 +22,7 @@ from wizard.advice import (
     answer_label,
 )
 from wizard.engine import Engine
-from wizard.model import StakeholderCategory
+from wizard.model import StakeholderCategory, Werkvorm
 from wizard.text import clean, one_line
 
 ADVICE_KIND = "stappenplan-advice"
@@ -99,6 +99,18 @@ def _reason_line(why: list[str], reasons: list[Reason]) -> str:
     return " ".join(bits)
 
 
+def _werkvorm_facts(w: Werkvorm) -> str:
+    """Levels, scale, effort and reach of a method, on one line."""
+    facts = [f"*Past bij:* {', '.join(lv.value for lv in w.levels)}"]
+    if w.scale:
+        facts.append(f"*schaal:* {', '.join(w.scale)}")
+    facts.append(f"*inspanning:* {w.effort}")
+    facts.append(f"*bereikt wie niet vanzelf komt:* {w.inclusiveness}")
+    if w.low_threshold:
+        facts.append("laagdrempelig")
+    return " · ".join(facts) + "."
+
+
 def _items(lines: list[str], items: list[Item], empty: str) -> None:
     if not items:
         lines.append(f"_{empty}_")
@@ -163,10 +175,9 @@ def to_markdown(
         for item in res.werkvormen:
             w = catalogue.get(item.key)
             desc = f" — {_md_text(w.description)}" if w else ""
-            fit = ", ".join(lv.value for lv in w.levels) if w else ""
             lines.append(f"- **{_md_text(item.text)}**{desc}  ")
-            if fit:
-                lines.append(f"  *Past bij:* {fit}.  ")
+            if w:
+                lines.append(f"  {_werkvorm_facts(w)}  ")
             lines.append(f"  {_reason_line(item.why, item.reasons)}")
     else:
         lines.append("_Geen werkvormen geadviseerd._")

@@ -299,8 +299,9 @@ def write_export(
     from wizard.render import to_json_data, to_markdown
 
     engine = session.engine
-    markdown = to_markdown(engine, today=today)
-    data = to_json_data(engine, session.digest)
+    advice = engine.advice()
+    markdown = to_markdown(engine, advice, today=today)
+    data = to_json_data(engine, session.digest, advice)
     for path, content in (
         (md_path, markdown),
         (json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
