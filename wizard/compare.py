@@ -33,11 +33,10 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.flow import Flow, resolve
-from wizard.model import Case, Decision, Level, Role, Tree
+from wizard.model import AnswerValue, Case, Decision, Level, Role, Tree
+from wizard.render import Step, route_steps
 from wizard.run import Walk, walk
 from wizard.text import clean, one_line
-
-AnswerValue = str | list[str] | bool
 
 # The lists of an advice that are compared item by item, with a Dutch name (singular, plural).
 LIST_KINDS: dict[str, tuple[str, str]] = {
@@ -65,30 +64,6 @@ def _bare(text: str) -> str:
 
 
 # --- routes -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Step:
-    """One answered question on a route."""
-
-    node: str
-    question: str
-    answer: AnswerValue | None
-    label: str | None
-    kind: str = "choice"
-
-
-def route_steps(engine: Engine) -> list[Step]:
-    """The questions on an engine's route with the answer given (None when not answered yet)."""
-    steps: list[Step] = []
-    for node_id in engine.path:
-        if not engine.flow.is_question(node_id):
-            continue
-        node = engine.flow.node(node_id)
-        value = engine.answers.get(node_id)
-        label = answer_label(node, value) if value is not None else None
-        steps.append(Step(node_id, node.question, value, label, node.kind))
-    return steps
 
 
 def same_answer(node: Any, a: Any, b: Any) -> bool:

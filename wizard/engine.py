@@ -16,8 +16,7 @@ from typing import Any
 
 from wizard.advice import AdviceResult, compose
 from wizard.flow import Flow, next_node, possible_next
-
-AnswerValue = str | list[str] | bool
+from wizard.model import AnswerValue
 
 
 class AnswerError(ValueError):

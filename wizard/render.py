@@ -8,6 +8,7 @@ shape is documented in ``docs/output.md`` and only grows by adding keys.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from wizard.advice import (
     answer_label,
 )
 from wizard.engine import Engine
-from wizard.model import StakeholderCategory, Werkvorm
+from wizard.model import AnswerValue, StakeholderCategory, Werkvorm
 from wizard.text import clean, one_line
 
 ADVICE_KIND = "stappenplan-advice"
@@ -45,22 +46,37 @@ def project_title(engine: Engine) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def route_trace(engine: Engine) -> list[dict[str, Any]]:
-    rows = []
+@dataclass(frozen=True)
+class Step:
+    """One answered question on a route."""
+
+    node: str
+    question: str
+    answer: AnswerValue | None
+    label: str | None
+    kind: str = "choice"
+
+
+def route_steps(engine: Engine) -> list[Step]:
+    """The questions on an engine's route with the answer given (None when not answered yet)."""
+    steps: list[Step] = []
     for node_id in engine.path:
-        node = engine.flow.node(node_id)
-        if not engine.flow.is_question(node_id) or node_id not in engine.answers:
+        if not engine.flow.is_question(node_id):
             continue
-        value = engine.answers[node_id]
-        rows.append(
-            {
-                "node": node_id,
-                "question": node.question,
-                "answer": value,
-                "label": answer_label(node, value),
-            }
-        )
-    return rows
+        node = engine.flow.node(node_id)
+        value = engine.answers.get(node_id)
+        label = answer_label(node, value) if value is not None else None
+        steps.append(Step(node_id, node.question, value, label, node.kind))
+    return steps
+
+
+def route_trace(engine: Engine) -> list[dict[str, Any]]:
+    """The answered questions on the route, for the plan's Verantwoording and the JSON."""
+    return [
+        {"node": st.node, "question": st.question, "answer": st.answer, "label": st.label}
+        for st in route_steps(engine)
+        if st.answer is not None
+    ]
 
 
 # --- Markdown ---------------------------------------------------------------------------------
