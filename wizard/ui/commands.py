@@ -16,19 +16,18 @@ from wizard.ui import safe
 
 
 class StappenplanCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _goto_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """One "go to" command per question on the route: found by search, not listed."""
         app = self.app
         s = app.strings  # type: ignore[attr-defined]
         session = app.session  # type: ignore[attr-defined]
-        commands: list[tuple[str, str, Callable[[], object]]] = []
-        if session is not None:
-            engine = session.engine
-            step = 0
-            for node_id in engine.path:
+        if session is None:
+            return []
+        engine = session.engine
+        commands = []
+        for step, node_id in enumerate(engine.path, 1):
+            if engine.flow.is_question(node_id):
                 node = engine.flow.node(node_id)
-                step += 1
-                if not engine.flow.is_question(node_id):
-                    continue
                 commands.append(
                     (
                         s("cmd.goto", question=safe.one_line(node.question)),
@@ -36,6 +35,15 @@ class StappenplanCommands(Provider):
                         partial(app.goto_node, node_id),  # type: ignore[attr-defined]
                     )
                 )
+        return commands
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The commands listed when the palette opens."""
+        app = self.app
+        s = app.strings  # type: ignore[attr-defined]
+        session = app.session  # type: ignore[attr-defined]
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        if session is not None:
             commands += [
                 (s("cmd.review"), s("cmd.review.help"), app.show_review),  # type: ignore[attr-defined]
                 (s("cmd.advice"), s("cmd.advice.help"), partial(app.show_result, True)),  # type: ignore[attr-defined]
@@ -64,13 +72,11 @@ class StappenplanCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
-            if title.startswith(self.app.strings("cmd.goto", question="")):  # type: ignore[attr-defined]
-                continue
             yield DiscoveryHit(Content(title), callback, text=title, help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
+        for title, help_text, callback in self._goto_commands() + self._commands():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
