@@ -76,7 +76,7 @@ class WizardScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)

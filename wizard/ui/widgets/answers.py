@@ -86,7 +86,9 @@ class MultiList(_WrappingList):
     """Tick any number of options: Space (or a number) toggles, Enter continues."""
 
     BINDINGS = [
-        Binding("space", "toggle", "b.toggle", show=True, key_display="k.space"),
+        # not in the footer: the hint under a multiple-choice question already names the space bar,
+        # and without it the footer fits in 80 columns
+        Binding("space", "toggle", "b.toggle", show=False, key_display="k.space"),
         Binding("enter", "submit", "b.next", show=True, key_display="Enter"),
     ]
 
