@@ -256,7 +256,18 @@ class UitlegScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class StoryScreen(ModalScreen[None]):
+class _ReadingDialog(ModalScreen[None]):
+    """A dialog to read and close: its one button (``#close``) has the focus."""
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class StoryScreen(_ReadingDialog):
     """The story of a case (to read it again while answering it)."""
 
     BINDINGS = [Binding("escape,enter,f6", "close", "b.close", key_display="Esc")]
@@ -282,15 +293,8 @@ class StoryScreen(ModalScreen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("b.close")), id="close", variant="primary")
 
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
 
-    @on(Button.Pressed, "#close")
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class SourcesScreen(ModalScreen[None]):
+class SourcesScreen(_ReadingDialog):
     """The documents a tree rests on."""
 
     BINDINGS = [Binding("escape,f1", "close", "b.close", key_display="Esc")]
@@ -317,10 +321,3 @@ class SourcesScreen(ModalScreen[None]):
                     yield Static(safe.text(line), classes="source")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("b.close")), id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    @on(Button.Pressed, "#close")
-    def action_close(self) -> None:
-        self.dismiss(None)
