@@ -44,3 +44,14 @@ def lint_text(text: str) -> Report:
 
 def mini_flow(variant: str | None = None):
     return resolve(load_tree_text(mini_text(), "mini.yaml").tree, variant)
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Short, printable test ids: a 60,000-character YAML parameter must not flood the terminal.
+
+    pytest makes repeated ids unique by itself, so cutting them short loses nothing.
+    """
+    if not isinstance(val, str):
+        return None
+    text = "".join(c if c.isprintable() and c.isascii() else "?" for c in val)
+    return text if len(text) <= 32 else f"{text[:29]}..."

@@ -94,3 +94,35 @@ def test_ruff_lint_and_format_are_clean():
             cwd=ROOT,
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _locked() -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version.strip()
+    return pins
+
+
+def test_both_readme_commands_and_ci_install_from_the_lock():
+    for label in ("Starten", "Tests draaien"):
+        assert "-c requirements.lock" in readme_command(label), label
+
+
+def test_the_installed_environment_is_the_lock():
+    """The suite runs on exactly the locked versions, and the lock covers every dependency of
+    stappenplan and of its extras, so no fresh install can pick a version nobody tested."""
+    from importlib import metadata
+
+    pins = _locked()
+    for name, version in pins.items():
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue  # an extra that this environment did not ask for (serve)
+        assert installed == version, f"{name}: installed {installed}, locked {version}"
+    wanted = metadata.requires("stappenplan") or []
+    for requirement in wanted:
+        name = re.split(r"[ ;<>=!~\[]", requirement, maxsplit=1)[0]
+        assert re.sub(r"[-_.]+", "-", name).lower() in pins, f"{name} is not in requirements.lock"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -90,14 +91,41 @@ def test_alias_is_refused_before_anything_walks_it():
     [
         "- " * 30000 + "x",
         "[" * 30000 + "]" * 30000,
+        "{a: " * 3000 + "x" + "}" * 3000,
         "a:\n" + "".join(" " * i + "a:\n" for i in range(1, 200)) + " " * 200 + "x",
     ],
+    ids=["block-list", "flow-list", "flow-map", "block-map"],
 )
 def test_absurd_depth_is_refused_quickly(shape):
+    """Whichever layer notices first (our event scan or libyaml's own limit), the author
+    reads the same located Dutch sentence."""
     start = time.perf_counter()
     messages = problems_of(shape)
     assert time.perf_counter() - start < 2.0
+    assert len(messages) == 1
+    assert re.match(r"boom\.yaml:\d+:\d+: fout: ", messages[0])
     assert "dieper genest dan 40 niveaus" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "expected"),
+    [
+        ("a: \x00b\n", "boom.yaml:1:4:", "onzichtbaar stuurteken (U+0000)"),
+        ("id: x\nb: c\x07\n", "boom.yaml:2:5:", "onzichtbaar stuurteken (U+0007)"),
+        ("a:\n\tb: c\n", "boom.yaml:2:1:", "er staat een tab"),
+        ("a: |\n\tb\n", "boom.yaml:2:1:", "er staat een tab"),
+        ("a: {b: c\n", "boom.yaml:2:1:", "niet goed gesloten"),
+        ("@x: 1\n", "boom.yaml:1:1:", "zet de tekst tussen aanhalingstekens"),
+    ],
+    ids=["nul", "bel", "tab-indent", "tab-block", "open-brace", "at-sign"],
+)
+def test_yaml_problems_are_dutch_and_located(text, where, expected):
+    [message] = problems_of(text)
+    assert message.startswith(where)
+    assert expected in message
+    # the parser's own English never reaches the author
+    for english in ("found", "expected", "while ", "character", "not allowed"):
+        assert english not in message
 
 
 def test_too_large_file_is_refused_before_reading(tmp_path):

@@ -40,20 +40,74 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 
-_SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "er staat een tab; gebruik spaties om in te springen"
+# What PyYAML and libyaml say, by a fragment of their (English) message, and what we tell the
+# author instead. The library's own words never reach the user: its wording differs between
+# versions (PyYAML 6.0.4's libyaml stops at a nesting depth of 1000 with a message of its own),
+# so an unknown message falls back to a Dutch sentence chosen by where the parser was.
+_DEPTH_MESSAGE = (
+    "de gegevens zijn dieper genest dan {depth} niveaus; zo diep gaat een boom nooit. "
+    "Controleer de inspringing en de haakjes."
+)
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("nesting depth", _DEPTH_MESSAGE),
+    ("recursion", _DEPTH_MESSAGE),
+    ("tab character", "er staat een tab; gebruik spaties om in te springen"),
+    ("character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
+    (
+        "mapping values are not allowed",
+        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens",
     ),
-    "mapping values are not allowed": (
-        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
+    ("could not find expected ':'", "er ontbreekt een ':' achter een sleutel"),
+    ("unexpected end of stream", "het bestand houdt midden in een waarde op"),
+    ("did not find expected key", "de inspringing klopt niet: verwacht werd een nieuwe sleutel"),
+    ("expected '-' indicator", "de inspringing klopt niet: verwacht werd een '- '"),
+    (
+        "block sequence entries are not allowed",
+        "hier mag geen '- ' staan; controleer de inspringing",
     ),
-    "could not find expected ':'": "er ontbreekt een ':' achter een sleutel",
-    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
-    "did not find expected key": "de inspringing klopt niet: verwacht werd een nieuwe sleutel",
-    "did not find expected '-' indicator": "de inspringing klopt niet: verwacht werd een '- '",
-    "found undefined alias": "verwijzingen (*naam) zijn niet toegestaan",
-    "found unknown escape character": "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
-}
+    ("expected <block end>", "de inspringing klopt niet: deze regel staat te ver in of uit"),
+    ("undefined alias", "verwijzingen (*naam) zijn niet toegestaan"),
+    ("unknown escape character", "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens"),
+    (
+        "expected ',' or ']'",
+        "een lijst tussen [ ] is niet goed gesloten: er ontbreekt een ']' of een ','",
+    ),
+    (
+        "expected ',' or '}'",
+        "een blok tussen { } is niet goed gesloten: er ontbreekt een '}' of een ','",
+    ),
+    (
+        "cannot start any token",
+        "met dit teken kan geen waarde beginnen (zoals @ of `); zet de tekst tussen aanhalingstekens",
+    ),
+    ("expected the node content", "hier ontbreekt een waarde; controleer de regel erboven"),
+    (
+        "expected alphabetic or numeric character",
+        "een naam na & of * mag alleen letters en cijfers hebben",
+    ),
+    ("found unexpected ':'", "hier mag geen ':' staan; zet de tekst tussen aanhalingstekens"),
+    (
+        "found unexpected",
+        "hier staat een teken dat in YAML iets anders betekent; zet de tekst tussen aanhalingstekens",
+    ),
+)
+# Fallbacks by what the parser was reading (its "context"), still never its own words.
+_CONTEXT_HINTS: tuple[tuple[str, str], ...] = (
+    ("quoted scalar", "een tekst tussen aanhalingstekens is niet goed gesloten"),
+    ("block scalar", "een tekstblok (na | of >) is niet goed ingesprongen"),
+    ("flow sequence", "een lijst tussen [ ] is niet goed gesloten"),
+    ("flow mapping", "een blok tussen { } is niet goed gesloten"),
+    ("block mapping", "de inspringing klopt niet"),
+    ("block collection", "de inspringing klopt niet"),
+    ("simple key", "er ontbreekt een ':' achter een sleutel"),
+)
+_GENERIC_SYNTAX = (
+    "de opbouw van het bestand klopt hier niet; controleer de inspringing, de aanhalingstekens "
+    "en de haakjes"
+)
+# Characters YAML refuses and that no tree needs: the C0 control codes except tab, line feed
+# and carriage return, and DEL. Checked by us, so the message does not depend on the library.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -199,8 +253,7 @@ def _scan_events(file: str, text: str, max_depth: int) -> list[Problem]:
                         _problem(
                             file,
                             event.start_mark,
-                            f"de gegevens zijn dieper genest dan {max_depth} niveaus; "
-                            "zo diep gaat een boom nooit. Controleer de inspringing.",
+                            _DEPTH_MESSAGE.format(depth=max_depth),
                         )
                     )
                     return problems
@@ -209,24 +262,46 @@ def _scan_events(file: str, text: str, max_depth: int) -> list[Problem]:
             if len(problems) >= 50:
                 return problems
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(file, exc, text))
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without marks
-        problems.append(Problem(file, None, None, f"YAML kan niet gelezen worden: {exc}"))
+        problems.append(_syntax_problem(file, exc, text, max_depth))
+    except (yaml.YAMLError, RecursionError):
+        # a reader error without a position, or a parser that gave up on depth by itself
+        problems.append(Problem(file, None, None, f"YAML-fout: {_GENERIC_SYNTAX}"))
     return problems
 
 
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
-    raw = (exc.problem or str(exc)).strip()
+def _syntax_problem(
+    file: str, exc: yaml.MarkedYAMLError, text: str = "", max_depth: int = MAX_DEPTH
+) -> Problem:
+    """A Dutch, located sentence for a YAML syntax error; the library's English stays out."""
+    raw = (exc.problem or "").lower()
+    context = (exc.context or "").lower()
     mark = exc.problem_mark
     if mark is not None and "cannot start any token" in raw and text:
         lines = text.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            raw = "found character '\\t' that cannot start any token"
-    hint = next((v for k, v in _SYNTAX_HINTS.items() if raw.startswith(k)), None)
-    message = f"YAML-fout: {hint}" if hint else f"YAML-fout: {raw}"
-    if exc.context and not hint:
-        message += f" ({exc.context})"
-    return _problem(file, exc.problem_mark or exc.context_mark, message)
+            raw = "tab character"
+    hint = next((v for k, v in _SYNTAX_HINTS if k.lower() in raw), None)
+    if hint is None:
+        hint = next((v for k, v in _CONTEXT_HINTS if k in context), _GENERIC_SYNTAX)
+    if hint == _DEPTH_MESSAGE:
+        return _problem(file, mark or exc.context_mark, hint.format(depth=max_depth))
+    return _problem(file, mark or exc.context_mark, f"YAML-fout: {hint}")
+
+
+def _control_problem(file: str, text: str) -> Problem | None:
+    """The first control code in the text, located, or None."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return Problem(
+        file,
+        line,
+        col,
+        f"hier staat een onzichtbaar stuurteken (U+{ord(found.group()):04X}); YAML staat dat "
+        "niet toe. Haal het weg, bijvoorbeeld door de regel opnieuw te typen.",
+    )
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -308,13 +383,16 @@ class _Builder:
 
 def parse_yaml(text: str, file: str, *, max_depth: int = MAX_DEPTH) -> YamlDoc:
     """Parse YAML text strictly. Raises ProblemsError with every problem found."""
+    control = _control_problem(file, text)
+    if control is not None:
+        raise ProblemsError([control])
     problems = _scan_events(file, text, max_depth)
     if problems:
         raise ProblemsError(problems)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:  # pragma: no cover - the event scan saw it first
-        raise ProblemsError([_syntax_problem(file, exc)]) from None
+        raise ProblemsError([_syntax_problem(file, exc, text, max_depth)]) from None
     if root is None:
         raise ProblemsError([Problem(file, 1, 1, "het bestand is leeg")])
     builder = _Builder(file)
