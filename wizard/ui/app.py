@@ -84,6 +84,10 @@ class StappenplanApp(App[int]):
     def begin(self, session: Session, notes: list[str] | None = None) -> None:
         from wizard.ui.screens.wizard import WizardScreen
 
+        # a new session replaces whatever was open (a case opened from the palette or from a
+        # comparison): one question screen at a time, on top of the start screen
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
         self.session = session
         self.title = safe.one_line(session.loaded.tree.title)
         self.sub_title = ""

@@ -302,16 +302,17 @@ class SourcesScreen(_ReadingDialog):
     def __init__(self, tree) -> None:
         super().__init__(classes="dialog")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
-        self.tree = tree
+        # not ``self.tree``: Textual's DOMNode already has a read-only ``tree`` property
+        self.source_tree = tree
 
     def compose(self) -> ComposeResult:
         s = self.app.strings  # type: ignore[attr-defined]
         with Vertical(classes="dialog-box", id="sources-box"):
             yield Static(safe.text(s("sources.title"), "bold"), classes="dialog-title")
             with VerticalScroll(id="sources-list"):
-                if not self.tree.sources:
+                if not self.source_tree.sources:
                     yield Static(safe.text(s("sources.none"), "italic"))
-                for source in self.tree.sources:
+                for source in self.source_tree.sources:
                     line = f"[{source.id}] {safe.one_line(source.citation())}"
                     where = source.url or source.file
                     if where:

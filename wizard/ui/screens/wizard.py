@@ -45,7 +45,7 @@ class WizardScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="wizard")
+        super().__init__()  # no fixed id: a new session may push a new one while the old pops
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.help_toggled = False
         self._shown: tuple[str, int] | None = None
