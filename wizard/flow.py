@@ -130,8 +130,13 @@ def holds(cond: Condition, answers: AnswerMap, variant_id: str | None, advice: A
 def _advice_holds(cond: Condition, advice: Any) -> bool:
     if cond.decision is not None:
         return advice.decision == cond.decision
+    project = advice.project_level.level if advice.project_level is not None else None
     if cond.level is not None:
-        return advice.project_level is not None and advice.project_level.level == cond.level
+        return project == cond.level
+    if cond.level_at_least is not None:
+        return project is not None and project.rank >= cond.level_at_least.rank
+    if cond.level_at_most is not None:
+        return project is not None and project.rank <= cond.level_at_most.rank
     if cond.stakeholder is not None:
         return any(s.key == cond.stakeholder for s in advice.stakeholders)
     if cond.werkvorm is not None:

@@ -136,9 +136,20 @@ class _Linter:
                 self.check_ref(
                     (*path, "levels", i, "group"), lv.group, self.stakeholder_ids, "belanghebbende"
                 )
+            if lv.subject:
+                self.check_ref(
+                    (*path, "levels", i, "subject"), lv.subject, self.subject_ids, "onderwerp"
+                )
             self.check_sources((*path, "levels", i, "sources"), lv.sources)
         if advice.level_cap:
             self.check_sources((*path, "level_cap", "sources"), advice.level_cap.sources)
+            if advice.level_cap.subject:
+                self.check_ref(
+                    (*path, "level_cap", "subject"),
+                    advice.level_cap.subject,
+                    self.subject_ids,
+                    "onderwerp",
+                )
         if not advice.is_empty() and not advice.sources and not inherited:
             self.report(
                 path,
@@ -160,7 +171,15 @@ class _Linter:
             self.check_condition(cond.not_, (*path, "not"), flows, before)
         if cond.variant is not None:
             self.check_ref((*path, "variant"), cond.variant, self.variant_ids, "variant")
-        for form in ("decision", "level", "stakeholder", "stakeholder_category", "werkvorm"):
+        for form in (
+            "decision",
+            "level",
+            "level_at_least",
+            "level_at_most",
+            "stakeholder",
+            "stakeholder_category",
+            "werkvorm",
+        ):
             if getattr(cond, form) is not None and before is not None:
                 self.report(
                     (*path, form),
@@ -362,6 +381,7 @@ class _Linter:
         self.stakeholder_ids = [s.id for s in tree.stakeholders]
         self.variant_ids = [v.id for v in tree.variants]
         self.section_ids = [s.id for s in tree.sections]
+        self.subject_ids = [s.id for s in tree.subjects]
         self.used_sources: set[str] = set()
         self.used_werkvormen: set[str] = set()
         self.used_stakeholders: set[str] = set()
@@ -371,6 +391,7 @@ class _Linter:
             (tree.werkvormen, ("werkvormen",), "werkvorm"),
             (tree.stakeholders, ("stakeholders",), "belanghebbende"),
             (tree.sections, ("sections",), "onderdeel"),
+            (tree.subjects, ("subjects",), "onderwerp"),
             (tree.nodes, ("nodes",), "stap"),
             (tree.rules, ("rules",), "regel"),
             (tree.variants, ("variants",), "variant"),
@@ -388,6 +409,20 @@ class _Linter:
             self.check_sources(("werkvormen", i, "sources"), w.sources)
         for i, s in enumerate(tree.stakeholders):
             self.check_sources(("stakeholders", i, "sources"), s.sources)
+            for j, wid in enumerate(s.werkvormen):
+                self.used_werkvormen.add(wid)
+                self.check_ref(
+                    ("stakeholders", i, "werkvormen", j), wid, self.werkvorm_ids, "werkvorm"
+                )
+            self.check_reach_names(s, ("stakeholders", i, "reach"))
+        for i, subject in enumerate(tree.subjects):
+            self.check_sources(("subjects", i, "sources"), subject.sources)
+            self.check_condition(subject.when, ("subjects", i, "when"), flows, None)
+            if subject.when.reads_advice():
+                self.report(
+                    ("subjects", i, "when"),
+                    "of een onderwerp open is, volgt uit de antwoorden; lees hier niet het advies",
+                )
 
         # nodes and rules, wherever declared (tree or variant)
         declared: list[tuple[Any, Path_]] = [(n, ("nodes", i)) for i, n in enumerate(tree.nodes)]
@@ -439,6 +474,15 @@ class _Linter:
             self.check_sources((*p, "sources"), rule.sources)
             self.check_condition(rule.when, (*p, "when"), flows, None)
             self.check_advice(rule.advice, (*p, "advice"), rule.sources)
+            if rule.when.reads_advice():
+                for key in ("decision", "level_cap", "chosen_level"):
+                    if getattr(rule.advice, key):
+                        self.report(
+                            (*p, "advice", key),
+                            f"deze regel leest het advies en kan dus geen '{key}' geven: dan "
+                            "zou het advies van zichzelf afhangen. Gebruik een voorwaarde op "
+                            "de antwoorden",
+                        )
 
         tq = tree.settings.title_question
         if tq is not None:
@@ -496,6 +540,19 @@ class _Linter:
         else:
             summary.cases = len(tree.cases)
         return Report(self.doc.file, sort_problems(self.problems.values()), summary)
+
+    def check_reach_names(self, stakeholder: Any, path: Path_) -> None:
+        """Warn when a 'reach' text names a werkvorm: the advice cannot see it there, so the
+        plan might advise against the same werkvorm (under 'Liever niet') without noticing."""
+        text = stakeholder.reach.lower()
+        for w in self.tree.werkvormen:
+            if w.name.lower() in text:
+                self.report(
+                    path,
+                    f"'reach' noemt de werkvorm '{w.name}'; zet '{w.id}' onder 'werkvormen' van "
+                    "deze groep, zodat het advies hem kan kiezen (of juist niet)",
+                    "warning",
+                )
 
     def check_split_sentences(self) -> None:
         """Warn when an inline list ``[a, b]`` of texts looks like one sentence cut at a comma.

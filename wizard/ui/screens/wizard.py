@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressB
 
 from wizard.engine import AnswerError, check_answer
 from wizard.graph import node_title
+from wizard.levels import preview_lines
 from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
@@ -65,6 +66,7 @@ class WizardScreen(Screen):
                 yield Static(id="step")
                 yield Static(id="question")
                 yield Static(id="hint")
+                yield Static(id="preview")
                 yield ChoiceList(id="choice")
                 yield MultiList(id="multi")
                 yield Input(id="text")
@@ -126,6 +128,7 @@ class WizardScreen(Screen):
             "text": "q.hint.text",
         }.get(kind, "q.hint.info")
         self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
+        self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
         multi = self.query_one("#multi", MultiList)
@@ -167,6 +170,24 @@ class WizardScreen(Screen):
             bits.append(s("case.sub", name=self.session.case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
         self.refresh_bindings()
+
+    def _show_preview(self, node: Any) -> None:
+        """A question with ``preview: levels`` shows the advised levels before it is answered."""
+        preview = self.query_one("#preview", Static)
+        lines: list[str] = []
+        if getattr(node, "preview", None) == "levels":
+            advice = self.engine.advice_before(node.id)
+            lines = preview_lines(
+                advice.project_level, advice.subject_levels, advice.group_levels, advice.cap
+            )
+        preview.display = bool(lines)
+        if lines:
+            s = self.app.strings  # type: ignore[attr-defined]
+            preview.update(
+                Content.assemble(
+                    safe.text(s("q.preview"), "bold"), "\n", safe.text("\n".join(lines))
+                )
+            )
 
     def _show_progress(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
