@@ -63,6 +63,7 @@ class LevelAdvice:
     advised: Level | None = None  # set when the user chose another level than the advice
     deviation_reason: str | None = None
     members: list[str] = field(default_factory=list)  # a category: the groups named in it
+    beyond_cap: bool = False  # a fixed role (ignores_cap) keeps this level above the cap
 
     @property
     def label(self) -> str:
@@ -87,6 +88,7 @@ class _Contribution:
     level: Level
     why: str | None
     reason: Reason
+    ignores_cap: bool = False
 
 
 @dataclass
@@ -128,11 +130,13 @@ class LevelComposer:
             else:
                 target = ("project", None)
             self.contributions.setdefault(target, []).append(
-                _Contribution(lv.level, lv.why, reason_for(lv.sources))
+                _Contribution(lv.level, lv.why, reason_for(lv.sources), lv.ignores_cap)
             )
         if advice.level_cap:
             cap = advice.level_cap
-            self.caps.append(_Cap(cap.level, cap.why, reason_for(cap.sources), cap.subject))
+            reason = reason_for(cap.sources)
+            for subject in cap.subjects or [cap.subject]:
+                self.caps.append(_Cap(cap.level, cap.why, reason, subject))
         if advice.chosen_level:
             # the last choice on the route counts, like a role
             self.chosen = (
@@ -164,6 +168,8 @@ class LevelComposer:
         lv.reasons.append(reason)
 
     def _lowest_cap(self, subject: str | None) -> _Cap | None:
+        """The lowest cap for a subject; for ``None`` (the traject, groups) only the caps that
+        hold for everything."""
         caps = [c for c in self.caps if c.subject is None or c.subject == subject]
         return min(caps, key=lambda c: c.level.rank) if caps else None
 
@@ -208,7 +214,8 @@ class LevelComposer:
 
         groups = self._groups(named)
         project = LevelAdvice(settings.default_level)
-        parts = subjects + [g for g in groups if g.kind != "topic"]
+        # a group whose level rests on a fixed role (ignores_cap) does not lift the traject
+        parts = subjects + [g for g in groups if g.kind != "topic" and not g.beyond_cap]
         if subjects or (parts and not base):
             top = max(p.level.rank for p in parts)
             tops = [p for p in parts if p.level.rank == top]
@@ -357,7 +364,10 @@ class LevelComposer:
             else:
                 continue
             self._best(contributions, lv)
-            if cap:
+            top = [c for c in contributions if c.level == lv.level]
+            if any(c.ignores_cap for c in top):
+                lv.beyond_cap = True
+            elif cap:
                 self._cap(lv, cap.level, cap.why, cap.reason)
             groups.append(lv)
         return groups

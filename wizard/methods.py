@@ -8,7 +8,8 @@ threshold), the engine chooses:
 
 1. **Filters** (hard): a werkvorm named under ``avoid_werkvormen`` never appears, nor one marked
    ``only_when_suggested`` that nothing suggests and that reaches no named group; no werkvorm
-   whose lowest level is above the advised project level; none that does not fit the scale of
+   whose lowest level is above the advised project level (or, for a werkvorm that reaches a
+   named group, above that group's own level); none that does not fit the scale of
    the plan (``scale``) or costs more effort than allowed (``max_effort``).
 2. **Core**, at most ``settings.core_werkvormen`` (5), filled in this order:
 
@@ -83,6 +84,7 @@ class _Chooser:
         self.hard_to_reach = [
             s for s in named.values() if s.category is StakeholderCategory.moeilijk_bereikbaar
         ]
+        self.group_level = {lv.key: lv.level for lv in levels if lv.kind == "group"}
         self.reached_by: dict[str, list[str]] = {}
         for s in named.values():
             for wid in s.werkvormen:
@@ -103,7 +105,16 @@ class _Chooser:
 
     def _why_not(self, w: Werkvorm, scale: str | None, max_effort: str | None) -> str | None:
         lowest = min(w.levels, key=lambda lv: lv.rank)
-        if lowest.rank > self.project.rank:
+        # a werkvorm for one named group may go as high as that group's own level
+        ceiling = max(
+            [self.project.rank]
+            + [
+                self.group_level[g].rank
+                for g in self.reached_by.get(w.id, [])
+                if g in self.group_level
+            ]
+        )
+        if lowest.rank > ceiling:
             return f"past pas vanaf {lowest.value}, en het advies is {self.project.value}"
         if scale and w.scale and scale not in w.scale:
             return f"past niet bij de schaal ({scale})"

@@ -318,6 +318,11 @@ class LevelContribution(Strict):
     )
     topic: ShortText | None = Field(None, description="Vrij onderwerp, bv. 'de uitvoering'.")
     why: Text | None = None
+    ignores_cap: bool = Field(
+        False,
+        description="Dit niveau volgt uit een vastgelegde rol (bv. een adviesraad met adviesrecht) "
+        "en geldt ook boven een plafond; alleen voor een groep.",
+    )
     sources: list[Ident] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -327,6 +332,11 @@ class LevelContribution(Strict):
             raise ValueError(
                 f"een niveau geldt voor één doel: kies subject, group, category of topic "
                 f"(nu: {', '.join(targets)})"
+            )
+        if self.ignores_cap and not (self.group or self.category):
+            raise ValueError(
+                "'ignores_cap' kan alleen bij een groep (group of category): het niveau van het "
+                "traject blijft onder het plafond"
             )
         return self
 
@@ -339,7 +349,18 @@ class LevelCap(Strict):
     subject: Ident | None = Field(
         None, description="Id van een onderwerp; leeg = het plafond geldt voor alles."
     )
+    subjects: list[Ident] = Field(
+        default_factory=list,
+        description="Ids van onderwerpen waarvoor het plafond geldt (bv. wat nu beslist wordt, "
+        "niet het beheer later); leeg = het plafond geldt voor alles.",
+    )
     sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> LevelCap:
+        if self.subject and self.subjects:
+            raise ValueError("gebruik 'subject' of 'subjects', niet allebei")
+        return self
 
 
 class ChosenLevel(Strict):
