@@ -8,10 +8,12 @@ of the case.
 from __future__ import annotations
 
 from wizard.advice import AdviceResult
+from wizard.engine import Engine
 from wizard.flow import UnknownVariant, resolve
 from wizard.loader import problem_at
 from wizard.model import Case, Expectation, Tree
 from wizard.problems import Problem, did_you_mean
+from wizard.render import to_markdown
 from wizard.run import walk
 from wizard.yamlsafe import YamlDoc
 
@@ -171,4 +173,21 @@ def check_case(tree: Tree, case: Case, doc: YamlDoc, prefix: Path_ = ()) -> list
             )
     for key, message in expectation_failures(engine.advice(), case.expect, tree):
         problems.append(problem_at(doc, (*prefix, "expect", key), f"{name}: {message}"))
+    for key, message in text_failures(engine, case.expect):
+        problems.append(problem_at(doc, (*prefix, "expect", key), f"{name}: {message}"))
     return problems
+
+
+def text_failures(engine: Engine, expect: Expectation) -> list[tuple[str, str]]:
+    """What the plan's text must and must not say (``says``, ``not_says``)."""
+    if not expect.says and not expect.not_says:
+        return []
+    plan = " ".join(to_markdown(engine).lower().split())
+    failures = []
+    for words in expect.says:
+        if " ".join(words.lower().split()) not in plan:
+            failures.append(("says", f"het plan zegt nergens '{words}'"))
+    for words in expect.not_says:
+        if " ".join(words.lower().split()) in plan:
+            failures.append(("not_says", f"het plan zegt '{words}', en dat past hier niet"))
+    return failures

@@ -626,6 +626,14 @@ class Expectation(Strict):
     not_werkvormen: list[Ident] = Field(
         default_factory=list, description="Werkvormen die nergens in het advies staan."
     )
+    says: list[ShortText] = Field(
+        default_factory=list,
+        description="Woorden of zinsdelen die in het plan moeten staan (hoofdletters tellen niet).",
+    )
+    not_says: list[ShortText] = Field(
+        default_factory=list,
+        description="Woorden die níet in het plan mogen staan, bv. 'spelen' buiten de openbare ruimte.",
+    )
 
 
 class Lesson(Strict):
