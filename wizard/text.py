@@ -30,3 +30,18 @@ def clean(value: object) -> str:
 def one_line(value: object) -> str:
     """Harmless text on one line: for list items, table cells and headings in Markdown."""
     return " ".join(clean(value if value is not None else "").split())
+
+
+LONG_WORD = 200
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def shorten_long_words(text: str, keep: int = 60) -> str:
+    """Words (runs without spaces) over ``LONG_WORD`` characters cut to their start, with the
+    length: a message quoting a megabyte-long id stays readable."""
+
+    def cut(match: re.Match[str]) -> str:
+        word = match.group()
+        return f"{word[:keep]}… ({len(word)} tekens)"
+
+    return _LONG_WORD.sub(cut, text)
