@@ -211,13 +211,13 @@ def cmd_check(paths: list[str], strict: bool) -> int:
 
 
 def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> int:
-    import json
 
     from wizard.flow import UnknownVariant, resolve
     from wizard.loader import load_tree
     from wizard.problems import Problem, ProblemsError
     from wizard.render import to_json_data, to_markdown
     from wizard.run import load_answers, walk
+    from wizard.text import json_text
     from wizard.yamlsafe import not_a_file
 
     tree_path = _tree_path(tree)
@@ -279,7 +279,7 @@ def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> in
         )
     if fmt == "json":
         data = to_json_data(result.engine, loaded.digest)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data), end="")
     else:
         print(to_markdown(result.engine), end="")
     return EXIT_OK

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from wizard.text import one_line, shorten_long_words
+from wizard.text import one_line, shorten_long_words, show_invisible
 
 Severity = Literal["error", "warning"]
 
@@ -52,7 +52,7 @@ MAX_MESSAGE = 600
 
 def _brief(text: str, limit: int) -> str:
     """One clean line, long words and an overlong whole cut short with their length said."""
-    text = shorten_long_words(one_line(text))
+    text = shorten_long_words(one_line(show_invisible(text)))
     if len(text) <= limit:
         return text
     return f"{text[: limit - 40]}… ({len(text)} tekens)"

@@ -297,6 +297,7 @@ def write_export(
 ) -> None:
     """Write both files atomically; raise ExportError with the reason on failure."""
     from wizard.render import to_json_data, to_markdown
+    from wizard.text import json_text
 
     engine = session.engine
     advice = engine.advice()
@@ -304,7 +305,7 @@ def write_export(
     data = to_json_data(engine, session.digest, advice)
     for path, content in (
         (md_path, markdown),
-        (json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
+        (json_path, json_text(data)),
     ):
         write_document(path, content)
     session.mark_exported()
