@@ -49,6 +49,7 @@ class WizardScreen(Screen):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.help_toggled = False
         self._shown: tuple[str, int] | None = None
+        self._bindings_state: tuple[bool, bool] | None = None
 
     @property
     def session(self):
@@ -166,7 +167,12 @@ class WizardScreen(Screen):
         if self.session.case is not None:
             bits.append(s("case.sub", name=self.session.case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
-        self.refresh_bindings()
+        # the footer is rebuilt (a widget per key) on every refresh of the bindings: only when
+        # what check_action answers has changed, not on every answer
+        state = (self.engine.can_undo(), self.session.case is not None)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def _show_progress(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]

@@ -76,9 +76,17 @@ class HelpPanel(VerticalScroll):
         self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
         self._wanted = safe.clean(help_markdown(node, tree, strings))
         self.scroll_home(animate=False)
+        if self.display:  # hidden (a narrow terminal): rendered when it is shown
+            self._start()
+
+    def _start(self) -> None:
         if not self._busy and self._wanted != self._applied:
             self._busy = True
             self.run_worker(self._apply(), group="help", exit_on_error=False)
+
+    def on_show(self) -> None:
+        """Shown again (F1 on a narrow terminal, or a wider one): bring the help up to date."""
+        self._start()
 
     async def _apply(self) -> None:
         """Render the latest help text; quick key presses never pile up Markdown updates."""
