@@ -11,7 +11,9 @@ median (and p95 where asked) with the ratio:
 - ``rss``: peak RSS of that same wizard process against the bare app's.
 - ``answer``: CPU ms from an answer to the next question rendered, over the longest example
   case of the default tree (Pilot, 100x30), against a key press on a bare app's OptionList.
-- ``result``: CPU ms from the last answer to the result screen shown.
+- ``result``: CPU ms from the last answer to the result screen shown, against the key press
+  and against a bare app pushing a screen with Textual's Markdown widget of the same plan
+  (the part of the cost that is Textual's own).
 - ``tree-1k``, ``tree-10k``: load + validate + lint of a generated tree of 1,000 / 10,000
   questions (``tests/bigtree.py``) against a bare libyaml load (``CSafeLoader``) of the file.
 
@@ -145,11 +147,45 @@ async def _bare_presses(presses: int) -> list[float]:
     return samples
 
 
+async def _bare_markdown(text: str, pushes: int) -> list[float]:
+    """The floor for the result screen: a bare app pushing a screen with Textual's Markdown
+    widget showing the same plan."""
+    from textual.app import App
+    from textual.containers import VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Markdown, Static
+
+    class Plan(Screen):
+        def compose(self):
+            with VerticalScroll():
+                yield Markdown(text)
+
+    class Bare(App):
+        def compose(self):
+            yield Static("x")
+
+    samples = []
+    async with Bare().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(pushes):
+            t0 = time.process_time()
+            await app_push(pilot.app, Plan())
+            await pilot.pause()
+            samples.append(1000 * (time.process_time() - t0))
+            pilot.app.pop_screen()
+            await pilot.pause()
+    return samples
+
+
+async def app_push(app, screen) -> None:
+    await app.push_screen(screen)
+
+
 def _longest_case(loaded):
     return max(loaded.tree.cases, key=lambda c: len(c.answers))
 
 
-async def _wizard_route(routes: int) -> tuple[list[float], list[float], int]:
+async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str]:
     from wizard.loader import load_tree
     from wizard.paths import default_tree
     from wizard.ui.app import StappenplanApp
@@ -179,21 +215,24 @@ async def _wizard_route(routes: int) -> tuple[list[float], list[float], int]:
                     while not isinstance(app.screen, ResultScreen):
                         await pilot.pause()
                     results.append(1000 * (time.process_time() - t0))
+                    plan = app.screen._shown
                     break
                 answers.append(1000 * (time.process_time() - t0))
                 steps += 1
             app.pop_screen()
             await pilot.pause()
-    return answers, results, steps
+    return answers, results, steps, plan
 
 
 def interaction(runs: int) -> list[tuple[str, list[float], list[float], str]]:
     routes = max(2, runs // 3)
-    answers, results, steps = asyncio.run(_wizard_route(routes))
+    answers, results, steps, plan = asyncio.run(_wizard_route(routes))
     floor = asyncio.run(_bare_presses(max(40, len(answers))))
+    markdown = asyncio.run(_bare_markdown(plan, len(results)))
     return [
         (f"answer → next question (CPU ms, {steps} steps x {routes})", answers, floor, "≤ 16 ms"),
-        ("last answer → result (CPU ms)", results, floor, "≤ 150 ms"),
+        ("last answer → result (CPU ms; floor: key press)", results, floor, "≤ 150 ms"),
+        ("last answer → result (CPU ms; floor: bare Markdown)", results, markdown, "Textual"),
     ]
 
 
