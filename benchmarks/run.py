@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -227,6 +228,8 @@ async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str
 def interaction(runs: int) -> list[tuple[str, list[float], list[float], str]]:
     routes = max(2, runs // 3)
     answers, results, steps, plan = asyncio.run(_wizard_route(routes))
+    gc.unfreeze()  # the app froze its objects; the floors get a collector as they find it
+    gc.collect()
     floor = asyncio.run(_bare_presses(max(40, len(answers))))
     markdown = asyncio.run(_bare_markdown(plan, len(results)))
     return [

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from wizard.engine import AnswerError, check_answer
 from wizard.graph import node_title
@@ -23,6 +23,7 @@ from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.widgets.answers import ChoiceList, MultiList
+from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
 
 WIDE = 110  # columns from which the help panel stands beside the question
@@ -77,7 +78,7 @@ class WizardScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        yield Footer(compact=True)  # every key fits in 80 columns
+        yield SteadyFooter(compact=True)  # every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
