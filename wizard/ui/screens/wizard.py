@@ -51,6 +51,7 @@ class WizardScreen(Screen):
         self.help_toggled = False
         self._shown: tuple[str, int] | None = None
         self._bindings_state: tuple[bool, bool] | None = None
+        self._shown_state: tuple[object, ...] | None = None
 
     @property
     def session(self):
@@ -85,8 +86,19 @@ class WizardScreen(Screen):
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
-        if self.session is not None:
+        # pushed, this follows on_mount at once: refresh only when something changed meanwhile
+        if self.session is not None and self._view_state() != self._shown_state:
             self.refresh_view()
+
+    def _view_state(self) -> tuple[object, ...]:
+        engine = self.engine
+        return (
+            id(self.session),
+            id(engine),
+            engine.cursor,
+            len(engine.history),
+            repr(engine.answers),
+        )
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)
@@ -107,6 +119,7 @@ class WizardScreen(Screen):
 
     def refresh_view(self) -> None:
         """Show the step at the engine's cursor, replacing the content of the mounted widgets."""
+        self._shown_state = self._view_state()
         s = self.app.strings  # type: ignore[attr-defined]
         engine = self.engine
         node = engine.node
