@@ -78,3 +78,14 @@ def test_a_pipe_given_as_a_tree_is_refused_without_waiting(tmp_path, capsys):
 def test_a_device_given_as_answers_is_refused(tmp_path, capsys):
     code, _, err = run_cli(capsys, "run", "--tree", str(MINI), "--answers", "/dev/null")
     assert code == 2 and "is een apparaat, geen antwoordbestand" in err
+
+
+def test_the_start_screen_lists_a_broken_trees_problems_capped(tmp_path):
+    from wizard.ui.state import load_entry
+
+    # 2,000 options with a wrong type: 2,000 problems when the tree loads
+    text = tree_yaml(2_000).replace("{id: ja, label: Ja}", "{id: ja, label: [Ja]}")
+    entry = load_entry(write(tmp_path, "kapot.yaml", text))
+    assert entry.loaded is None
+    assert len(entry.problems) == MAX_SHOWN + 1
+    assert entry.problems[-1].startswith("... en nog ")

@@ -141,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"stappenplan: fout: {message}", file=sys.stderr)
+    from wizard.problems import brief
+
+    print(f"stappenplan: fout: {brief(message)}", file=sys.stderr)
 
 
 def _tree_path(value: str | None) -> Path | None:
@@ -158,16 +160,10 @@ def _tree_path(value: str | None) -> Path | None:
 
 def _print_problems(problems: Sequence[Any]) -> None:
     """Print a file's problems, at most ``MAX_SHOWN``, with a count of the rest."""
-    from wizard.problems import shown_problems
+    from wizard.problems import problem_lines
 
-    shown, rest = shown_problems(problems)
-    for p in shown:
-        print(p.format(), file=sys.stderr)
-    if rest:
-        print(
-            f"... en nog {rest} meldingen die niet getoond worden; los eerst deze op",
-            file=sys.stderr,
-        )
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
 
 
 def cmd_check(paths: list[str], strict: bool) -> int:

@@ -34,12 +34,12 @@ class Problem:
             place += f":{self.line}"
             if self.col is not None:
                 place += f":{self.col}"
-        where = f" [{_brief(self.where, MAX_MESSAGE // 4)}]" if self.where else ""
+        where = f" [{brief(self.where, MAX_MESSAGE // 4)}]" if self.where else ""
         # messages quote tree text: a terminal must never receive its control codes, a problem
         # is one line, and a value of a megabyte is not echoed back whole
-        message = _brief(self.message, MAX_MESSAGE)
+        message = brief(self.message, MAX_MESSAGE)
         return (
-            f"{_brief(place, MAX_MESSAGE // 2)}: {_SEVERITY_WORD[self.severity]}: {message}{where}"
+            f"{brief(place, MAX_MESSAGE // 2)}: {_SEVERITY_WORD[self.severity]}: {message}{where}"
         )
 
     @property
@@ -50,7 +50,7 @@ class Problem:
 MAX_MESSAGE = 600
 
 
-def _brief(text: str, limit: int) -> str:
+def brief(text: str, limit: int = MAX_MESSAGE) -> str:
     """One clean line, long words and an overlong whole cut short with their length said."""
     text = shorten_long_words(one_line(show_invisible(text)))
     if len(text) <= limit:
@@ -87,6 +87,15 @@ def shown_problems(
         return list(problems), 0
     chosen = sorted(problems, key=lambda p: not p.is_error)[:limit]
     return sort_problems(chosen), len(problems) - limit
+
+
+def problem_lines(problems: Sequence[Problem], limit: int = MAX_SHOWN) -> list[str]:
+    """The lines to show for one file's problems: at most ``limit``, then how many more."""
+    shown, rest = shown_problems(problems, limit)
+    lines = [p.format() for p in shown]
+    if rest:
+        lines.append(f"... en nog {rest} meldingen die niet getoond worden; los eerst deze op")
+    return lines
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -42,11 +42,11 @@ def one_line(value: object) -> str:
     return " ".join(clean(value if value is not None else "").split())
 
 
-LONG_WORD = 200
+LONG_WORD = 300
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
-def shorten_long_words(text: str, keep: int = 60) -> str:
+def shorten_long_words(text: str, keep: int = 80) -> str:
     """Words (runs without spaces) over ``LONG_WORD`` characters cut to their start, with the
     length: a message quoting a megabyte-long id stays readable."""
 

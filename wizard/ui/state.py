@@ -56,12 +56,12 @@ class TreeEntry:
 
 def load_entry(path: Path) -> TreeEntry:
     from wizard.loader import load_tree
-    from wizard.problems import ProblemsError
+    from wizard.problems import ProblemsError, problem_lines
 
     try:
         return TreeEntry(path, load_tree(path))
     except ProblemsError as exc:
-        return TreeEntry(path, None, [p.format() for p in exc.problems])
+        return TreeEntry(path, None, problem_lines(exc.problems))
     except OSError as exc:
         return TreeEntry(path, None, [f"{path}: {exc.strerror or exc}"])
 
