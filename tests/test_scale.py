@@ -68,3 +68,40 @@ def test_a_variant_question_is_checked_in_its_own_route():
     assert [p.message for p in report.problems] == [
         "deze voorwaarde kan nooit waar zijn: vraag 'q5' komt op geen enkele route vóór deze stap"
     ]
+
+
+def _variant_node(text: str, variant: int, node: str) -> str:
+    """Give variant ``variant`` (of a tree_yaml tree) this node instead of its own."""
+    start = text.index(f"{{id: v{variant}, name: Variant {variant}, nodes: [")
+    end = text.index("\n", start)
+    return (
+        text[:start] + f"{{id: v{variant}, name: Variant {variant}, nodes: [{node}]}}" + text[end:]
+    )
+
+
+def test_a_cycle_only_a_variant_makes_is_found_at_the_variant_node():
+    node = "{id: q3, kind: choice, question: V3?, help: Uitleg., sources: [bron], options: [{id: ja, label: Ja}, {id: nee, label: Nee}], next: q1}"
+    text = _variant_node(tree_yaml(6, 4), 3, node)
+    messages = [p.format() for p in lint(load_tree_text(text, "groot.yaml")).problems]
+    assert messages == [
+        "groot.yaml:21:39: fout: kringloop: q1 → q2 → q3 → q1. Een route mag niet terugkeren "
+        "naar een eerdere stap. [variants[v3].nodes[q3]]"
+    ]
+
+
+def test_a_step_only_a_variant_reaches_is_not_unreachable():
+    node = (
+        "{id: q2, kind: choice, question: V2?, help: Uitleg., sources: [bron], options: "
+        "[{id: ja, label: Ja, next: extra}, {id: nee, label: Nee}], next: q3}, "
+        "{id: extra, kind: info, title: Extra, text: Alleen hier., next: q3}"
+    )
+    text = _variant_node(tree_yaml(6, 3), 2, node)
+    report = lint(load_tree_text(text, "groot.yaml"))
+    assert report.problems == [] and report.summary.proof
+    # and a condition in the variant's own step reads a question before it on its route
+    node = node.replace(
+        "text: Alleen hier., next: q3}",
+        "text: Alleen hier., routes: [{when: {question: q1, is: ja}, next: q4}], next: q3}",
+    )
+    report = lint(load_tree_text(_variant_node(tree_yaml(6, 3), 2, node), "groot.yaml"))
+    assert report.problems == []
