@@ -214,7 +214,7 @@ def test_control_codes_never_reach_the_terminal_or_the_plan(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers))
     assert code == 0
     assert "\x1b" not in out
-    assert "# Participatieplan (concept): Plein␛[31m rood" in out
+    assert "# Participatieplan (concept): Plein␛\\[31m rood" in out  # shown, and not a link
 
 
 def test_control_codes_in_the_tree_itself_never_reach_the_terminal(tmp_path, capsys):

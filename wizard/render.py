@@ -24,7 +24,7 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.model import AnswerValue, StakeholderCategory, Werkvorm
-from wizard.text import clean, one_line
+from wizard.text import clean, md_text
 
 ADVICE_KIND = "stappenplan-advice"
 ADVICE_VERSION = 2  # 2: levels per subject and cap; 'werkvormen' is the chosen core
@@ -82,7 +82,7 @@ def route_trace(engine: Engine) -> list[dict[str, Any]]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-_md_text = one_line  # tree text in a list item: no control codes, no line breaks
+_md_text = md_text  # tree text is text: one line, no control codes, no Markdown
 
 
 def _cite(reasons: list[Reason]) -> str:
