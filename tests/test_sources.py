@@ -8,12 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from wizard.cli import main
 from wizard.engine import Engine
 from wizard.flow import resolve
 from wizard.lint import lint
 from wizard.loader import load_tree, load_tree_text
+from wizard.model import Cite
 from wizard.paths import default_tree
 from wizard.render import to_json_data, to_markdown
 
@@ -124,3 +126,56 @@ def test_lint_warns_about_padding_and_local_sources_outside_their_variant():
     messages = [p.message for p in lint(load_tree_text(text, "mini.yaml")).problems]
     assert any("rust op 3 bronnen" in m for m in messages), messages
     assert any("geldt alleen voor variant 'leiden'" in m for m in messages), messages
+
+
+# --- every seed citation in the default tree can be checked, and holds ----------------------
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _citations(value, path="tree"):
+    """Every citation (a ``Cite``) anywhere in the pydantic tree, with where it stands."""
+    if isinstance(value, Cite):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _citations(getattr(value, name), f"{path}.{name}")
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            ident = getattr(item, "id", None)
+            yield from _citations(item, f"{path}[{ident if isinstance(ident, str) else i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _citations(item, f"{path}[{key}]")
+
+
+FILE_OF = {s.id: s.file for s in TREE.sources if s.file}
+SEED_CITATIONS = [(p, c) for p, c in _citations(TREE) if c in FILE_OF]
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_the_citation_walk_reaches_every_part_of_the_tree():
+    places = {p.split(".")[1].split("[")[0] for p, _ in SEED_CITATIONS}
+    assert {"nodes", "rules", "variants", "werkvormen", "stakeholders"} <= places
+
+
+def test_every_seed_citation_in_the_default_tree_has_a_locator():
+    missing = [f"{p}: {c}" for p, c in SEED_CITATIONS if not c.at]
+    assert not missing, "seed citations without 'at':\n" + "\n".join(missing)
+
+
+def test_every_seed_locator_occurs_in_its_seed_text():
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed documents are not here ({SEEDS}); locators cannot be checked")
+    texts = {
+        sid: _normal((SEEDS / name).read_text(encoding="utf-8")) for sid, name in FILE_OF.items()
+    }
+    wrong = [
+        f"{p}: {c} at {c.at!r}" for p, c in SEED_CITATIONS if _normal(c.at or "") not in texts[c]
+    ]
+    assert not wrong, "locators not found in the seed text:\n" + "\n".join(wrong)
+    # and the check can fail: a phrase that is not in a seed is not found
+    assert _normal("Schiedam houdt een wijkschouw") not in texts["schiedam"]
