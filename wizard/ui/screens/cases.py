@@ -31,7 +31,7 @@ class CasesScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree, select: str | None = None) -> None:
-        super().__init__(id="cases")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.select = select  # the id of the case to highlight first

@@ -34,7 +34,7 @@ class CompareScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="compare")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.comparison: Comparison | None = None
         self.status = ""

@@ -35,7 +35,7 @@ class ReplayScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree, case: LibraryCase) -> None:
-        super().__init__(id="replay")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.entry = case

@@ -22,7 +22,7 @@ class ReviewScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="review")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:

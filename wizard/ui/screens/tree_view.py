@@ -67,7 +67,7 @@ class TreeScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree) -> None:
-        super().__init__(id="tree-screen")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         session = self.app.session  # type: ignore[attr-defined]
@@ -284,7 +284,7 @@ class NodeScreen(Screen):
     BINDINGS = [Binding("escape,enter", "close", "b.back", key_display="Esc")]
 
     def __init__(self, loaded: LoadedTree, flow: Flow, node_id: str, engine: Any = None) -> None:
-        super().__init__(id="node-screen")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.flow = flow
