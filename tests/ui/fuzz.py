@@ -54,7 +54,13 @@ async def step(pilot, rng: random.Random, log: FuzzLog) -> None:
     app = pilot.app
     log.screens.add(type(app.screen).__name__)
     roll = rng.random()
-    if roll < 0.22:
+    if type(app.screen).__name__ == "WizardScreen" and rng.random() < 0.3:
+        # move on more often than back, so runs reach the advice, the export and the comparison
+        key = rng.choice(["enter", "enter", "1", "2", "3", "space", "down", "f3"])
+        log.add(f"answer {key}")
+        await pilot.press(key)
+        return
+    if roll < 0.12:
         widgets = _visible_widgets(app)
         if widgets:
             widget = rng.choice(widgets)

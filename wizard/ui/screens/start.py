@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.state import Resumable, Session, TreeEntry, find_resumable
+from wizard.ui.widgets.lists import PointerList
 
 NO_VARIANT = "__none__"
 
@@ -58,11 +59,11 @@ class StartScreen(Screen):
                     yield Button(Content(s("start.fresh.button")), id="fresh")
             yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
             yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
-            yield OptionList(id="trees")
+            yield PointerList(id="trees")
             yield Static(
                 safe.text(s("start.variants"), "bold"), id="variants-label", classes="label"
             )
-            yield OptionList(id="variants")
+            yield PointerList(id="variants")
             yield Static(id="problems")
             with Horizontal(id="start-buttons"):
                 yield Button(Content(s("start.begin")), id="begin", variant="primary")
