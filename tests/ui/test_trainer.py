@@ -220,7 +220,10 @@ async def test_tree_screen_search_and_jump():
         assert "§ Begin" in labels and "§ Aanpak" in labels and "§ Uitkomsten" in labels
         assert "✓ ? Valt er iets te beïnvloeden?  [ruimte]" in labels  # answered on the route
         assert "(•) Ja, er is ruimte → Wie raakt het?" in labels  # the answer and where it leads
-        assert "↳ als groepen: minstens 2 → Hoeveel invloed geeft u?" in labels
+        # a condition in words: the question's text, not its id
+        assert (
+            "↳ als bij 'Wie raakt het?' minstens 2 aangevinkt → Hoeveel invloed geeft u?" in labels
+        )
 
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
@@ -247,6 +250,10 @@ async def test_tree_screen_search_and_jump():
         tree.focus()
         await pilot.press("enter")
         assert tree.cursor_node.data.node == "groepen"
+
+        field.value = "Geen van deze"
+        await pilot.pause()
+        assert "1 treffer" in screen_text(app) and "1 van 1" not in screen_text(app)
 
         field.value = "bestaat niet"
         await pilot.pause()

@@ -366,6 +366,16 @@ class StappenplanApp(App[int]):
         except Exception:  # the state may be what broke; the log still gets written
             return False
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, in the user's language."""
+        from textual.command import CommandPalette
+
+        from wizard.ui.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            s = self.strings
+            self.push_screen(Palette(s("palette.placeholder"), s("palette.nomatch")))
+
     # --- quitting ---------------------------------------------------------------------------
 
     async def action_quit(self) -> None:

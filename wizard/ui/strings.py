@@ -30,9 +30,11 @@ NL: dict[str, str] = {
     "start.title": "Stappenplan participatie",
     "start.intro": (
         "Beantwoord een paar vragen over uw project. U krijgt een onderbouwd advies of en hoe u "
-        "inwoners, ondernemers en organisaties betrekt, als concept voor een participatieplan. "
-        "Kies met de pijltjes en Enter een beslisboom en daarna uw gemeente; dan begint de wizard."
+        "inwoners, ondernemers en organisaties betrekt, als concept voor een participatieplan."
     ),
+    "start.choose.trees": "Kies met de pijltjes en Enter een beslisboom en daarna uw gemeente; dan begint de wizard.",
+    "start.choose.variants": "Kies met de pijltjes en Enter uw gemeente (of geen); dan begint de wizard.",
+    "start.choose.one": "Druk op Enter om te beginnen.",
     "start.loading": "Beslisbomen laden…",
     "start.resume.title": "Verder waar u was gebleven?",
     "start.resume.detail": "{project} — {tree}{variant}. {answered} antwoorden, laatst bewerkt {when}.",
@@ -48,7 +50,7 @@ NL: dict[str, str] = {
     "start.begin": "Beginnen",
     "start.problems": "Deze beslisboom kan niet worden gebruikt:",
     "start.no_trees": "Geen beslisbomen gevonden in {folder}.",
-    "start.nosave": "Deze sessie wordt niet bewaard (--no-save).",
+    "start.nosave": "Uw antwoorden worden deze keer niet bewaard: exporteer het advies voordat u stopt.",
     "start.resume.failed": "De vorige sessie kon niet worden hervat: {reason}",
     "start.resume.tree_changed": (
         "De beslisboom is gewijzigd sinds uw vorige sessie; controleer uw antwoorden in het overzicht."
@@ -147,6 +149,8 @@ NL: dict[str, str] = {
     "cmd.advice.help": "Het advies zoals het nu staat",
     "cmd.quit": "Stoppen",
     "cmd.quit.help": "Sluit stappenplan",
+    "palette.placeholder": "Zoek een opdracht of een vraag…",
+    "palette.nomatch": "Niets gevonden",
     "cmd.start": "Andere beslisboom kiezen",
     "cmd.start.help": "Terug naar het beginscherm",
     # trainer: bindings
@@ -172,8 +176,9 @@ NL: dict[str, str] = {
     "cases.variant": "Variant: {name}",
     "cases.no_tree": "Er is nog geen bruikbare beslisboom geladen.",
     "case.sub": "Oefencasus: {name}",
+    "case.sub.example": "Voorbeeld uit de boom: {name}",
     "case.replace.title": "Oefencasus beginnen?",
-    "case.replace.body": "Uw antwoorden in deze sessie worden niet bewaard (--no-save) en gaan verloren.",
+    "case.replace.body": "Uw antwoorden in deze sessie worden niet bewaard en gaan verloren.",
     "case.replace.yes": "Casus beginnen",
     # trainer: comparison
     "compare.title": "Vergelijking: {name}",
@@ -216,6 +221,7 @@ NL: dict[str, str] = {
     "tree.search": "Zoeken",
     "tree.placeholder": "Zoek een vraag, antwoord of uitkomst…",
     "tree.matches": "{i} van {n} treffers (Enter: volgende)",
+    "tree.match.one": "1 treffer",
     "tree.nomatch": "Geen treffers.",
     "tree.here": "  ◀ u bent hier",
     "tree.outcome": "Uitkomst: {title}",
@@ -224,6 +230,7 @@ NL: dict[str, str] = {
     "tree.nosection": "Overige stappen",
     "tree.outcomes": "Uitkomsten",
     "tree.else": "anders",
+    "tree.if": "als {condition}",
     "tree.then": "daarna",
     "tree.to": " → {target}",
     "tree.keys": "Pijltjes: bladeren · Enter: vraag openen · /: zoeken · n: volgende treffer · Esc: terug",
@@ -284,9 +291,11 @@ EN: dict[str, str] = {
     "start.title": "Participation step plan",
     "start.intro": (
         "Answer a few questions about your project. You get reasoned advice on whether and how "
-        "to involve residents, businesses and organisations, as a draft participation plan. "
-        "Use the arrows and Enter to choose a decision tree, then your municipality, and the wizard starts."
+        "to involve residents, businesses and organisations, as a draft participation plan."
     ),
+    "start.choose.trees": "Use the arrows and Enter to choose a decision tree, then your municipality, and the wizard starts.",
+    "start.choose.variants": "Use the arrows and Enter to choose your municipality (or none), and the wizard starts.",
+    "start.choose.one": "Press Enter to begin.",
     "start.loading": "Loading decision trees…",
     "start.resume.title": "Continue where you left off?",
     "start.resume.detail": "{project} — {tree}{variant}. {answered} answers, last edited {when}.",
@@ -302,7 +311,7 @@ EN: dict[str, str] = {
     "start.begin": "Start",
     "start.problems": "This decision tree cannot be used:",
     "start.no_trees": "No decision trees found in {folder}.",
-    "start.nosave": "This session is not saved (--no-save).",
+    "start.nosave": "Your answers are not kept this time: export the advice before you stop.",
     "start.resume.failed": "The previous session could not be resumed: {reason}",
     "start.resume.tree_changed": (
         "The decision tree changed since your last session; check your answers in the review."
@@ -393,6 +402,8 @@ EN: dict[str, str] = {
     "cmd.advice.help": "The advice as it stands",
     "cmd.quit": "Quit",
     "cmd.quit.help": "Close stappenplan",
+    "palette.placeholder": "Search for a command or a question…",
+    "palette.nomatch": "Nothing found",
     "cmd.start": "Choose another decision tree",
     "cmd.start.help": "Back to the start screen",
     "b.uitleg": "Explain",
@@ -416,8 +427,9 @@ EN: dict[str, str] = {
     "cases.variant": "Variant: {name}",
     "cases.no_tree": "No usable decision tree is loaded yet.",
     "case.sub": "Training case: {name}",
+    "case.sub.example": "Example from the tree: {name}",
     "case.replace.title": "Start a training case?",
-    "case.replace.body": "Your answers in this session are not saved (--no-save) and will be lost.",
+    "case.replace.body": "Your answers in this session are not saved and will be lost.",
     "case.replace.yes": "Start the case",
     "compare.title": "Comparison: {name}",
     "compare.parting": "Where the routes part",
@@ -456,6 +468,7 @@ EN: dict[str, str] = {
     "tree.search": "Search",
     "tree.placeholder": "Search a question, answer or outcome…",
     "tree.matches": "{i} of {n} matches (Enter: next)",
+    "tree.match.one": "1 match",
     "tree.nomatch": "No matches.",
     "tree.here": "  ◀ you are here",
     "tree.outcome": "Outcome: {title}",
@@ -464,6 +477,7 @@ EN: dict[str, str] = {
     "tree.nosection": "Other steps",
     "tree.outcomes": "Outcomes",
     "tree.else": "otherwise",
+    "tree.if": "if {condition}",
     "tree.then": "then",
     "tree.to": " → {target}",
     "tree.keys": "Arrows: browse · Enter: open a question · /: search · n: next match · Esc: back",

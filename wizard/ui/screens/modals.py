@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wizard.ui import safe
-from wizard.ui.base import localize_bindings
+from wizard.ui.base import localize_bindings, step_between_buttons
 from wizard.ui.state import (
     ExportError,
     default_export_name,
@@ -29,7 +29,11 @@ from wizard.ui.state import (
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; Escape means no, and the safe answer has the focus."""
 
-    BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
+    BINDINGS = [
+        Binding("escape", "cancel", "b.close", key_display="Esc"),
+        Binding("left", "step_button(-1)", show=False),
+        Binding("right", "step_button(1)", show=False),
+    ]
 
     def __init__(self, title: str, body: str, yes: str, no: str) -> None:
         super().__init__(classes="dialog")
@@ -57,6 +61,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+    def action_step_button(self, step: int) -> None:
+        step_between_buttons(self, step)
 
 
 class ExportScreen(ModalScreen[bool]):

@@ -192,7 +192,8 @@ class WizardScreen(Screen):
             engine.flow.variant.name if engine.flow.variant else "",
         ]
         if self.session.case is not None:
-            bits.append(s("case.sub", name=self.session.case.name))
+            case = self.session.case
+            bits.append(s("case.sub" if case.is_training else "case.sub.example", name=case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
         self.refresh_bindings()
         self.call_after_refresh(self._fit_list)

@@ -1,0 +1,55 @@
+"""Words that fit: the user's language everywhere, sentences that match the situation."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
+from wizard.ui.screens.start import StartScreen
+
+
+async def test_the_command_palette_speaks_dutch():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        text = screen_text(app)
+        assert "Zoek een opdracht" in text
+        assert "Search for commands" not in text
+
+
+async def test_one_tree_with_variants_asks_only_for_the_municipality():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "uw gemeente (of geen)" in text
+        assert "een beslisboom en daarna" not in text
+
+
+async def test_without_saving_the_start_screen_says_what_to_do():
+    app = make_app(save=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "niet bewaard: exporteer het advies voordat u stopt" in text
+        assert "--no-save" not in text
+
+
+async def test_arrow_keys_move_between_resume_and_start_afresh():
+    first = make_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, StartScreen)
+        assert app.focused.id == "resume"
+        await pilot.press("right")
+        assert app.focused.id == "fresh"
+        await pilot.press("right")  # the end of the row: stays
+        assert app.focused.id == "fresh"
+        await pilot.press("left")
+        assert app.focused.id == "resume"
