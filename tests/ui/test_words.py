@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.command import CommandPalette
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
@@ -53,3 +55,20 @@ async def test_arrow_keys_move_between_resume_and_start_afresh():
         assert app.focused.id == "fresh"
         await pilot.press("left")
         assert app.focused.id == "resume"
+
+
+async def test_english_progress_and_dates_read_as_english():
+    first = make_app(lang="en")
+    async with first.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter")  # welkom → ruimte
+        text = screen_text(first)
+        assert "questions to go" in text or "1 question to go" in text
+        assert "still" not in text
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        detail = str(app.screen.query_one("#resume-detail").render())
+        # year first: 2026-12-01 cannot be misread as January 12
+        assert re.search(r"last edited \d{4}-\d\d-\d\d \d\d:\d\d", detail), detail

@@ -21,12 +21,13 @@ from wizard.ui.widgets.lists import PointerList
 NO_VARIANT = "__none__"
 
 
-def _when(stamp: str) -> str:
+def _when(stamp: str, layout: str = "%d-%m-%Y %H:%M") -> str:
+    """The moment in the user's own way of writing dates (English: 2026-12-01, never 01-12)."""
     try:
         moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
+    except (ValueError, OverflowError):
         return stamp or "?"
-    return moment.strftime("%d-%m-%Y %H:%M")
+    return moment.strftime(layout)
 
 
 class StartScreen(Screen):
@@ -137,7 +138,7 @@ class StartScreen(Screen):
                 tree=r.entry.title,
                 variant=variant_name,
                 answered=r.answered,
-                when=_when(r.updated),
+                when=_when(r.updated, s("start.resume.when")),
             )
             self.query_one("#resume-detail", Static).update(safe.text(detail))
             box.display = True
