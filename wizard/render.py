@@ -150,7 +150,10 @@ def to_markdown(
     tree = engine.flow.tree
     title = project_title(engine)
     lines: list[str] = []
-    lines.append(f"# Participatieplan (concept){': ' + _md_text(title) if title else ''}")
+    # no "participatieplan" for an outcome without a participation process
+    no_process = getattr(res.decision, "value", res.decision) == "niet-participeren"
+    heading = "Advies: geen participatietraject" if no_process else "Participatieplan (concept)"
+    lines.append(f"# {heading}{': ' + _md_text(title) if title else ''}")
     lines.append("")
     meta = f"Opgesteld met stappenplan, beslisboom “{_md_text(tree.title)}”"
     if tree.version:

@@ -1,0 +1,20 @@
+"""The exported plan's words fit the outcome."""
+
+from __future__ import annotations
+
+from tests.conftest import mini_flow
+from wizard.render import to_markdown
+from wizard.run import walk
+
+
+def test_no_participation_is_not_called_a_participation_plan():
+    done = walk(mini_flow(), {"naam": "Verplichte taak", "ruimte": "no"})
+    text = to_markdown(done.engine)
+    assert text.startswith("# Advies: geen participatietraject: Verplichte taak")
+    assert "Participatieplan (concept)" not in text
+
+
+def test_a_participation_outcome_is_a_draft_plan():
+    answers = {"naam": "Plein", "ruimte": "ja", "groepen": ["omwonenden"], "kort": "nee"}
+    text = to_markdown(walk(mini_flow(), answers).engine)
+    assert text.startswith("# Participatieplan (concept): Plein")
