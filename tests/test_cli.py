@@ -257,3 +257,28 @@ def test_graph_shapes_agree_and_long_questions_are_whole(capsys):
     flow = resolve(load_tree_text(text, "mini.yaml").tree, None)
     assert f'"{long}"' in to_mermaid(flow).replace("#quot;", '"')  # whole, not cut at 60
     assert f'label="{long}"' in to_dot(flow)
+
+
+def test_schema_descriptions_are_all_dutch():
+    import re
+
+    from wizard.schema import tree_schema
+
+    texts: list[str] = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "description" and isinstance(item, str):
+                    texts.append(item)
+                else:
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(tree_schema())
+    assert len(texts) > 50
+    english = re.compile(r"\b(the|when|which|must|with|from|and|one|any)\b")
+    keys = re.compile(r"\{[^}]*\}|'[^']*'")  # field names such as {any} or 'when' are keys
+    assert [t for t in texts if english.search(keys.sub("", t))] == []
