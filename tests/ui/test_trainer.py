@@ -6,6 +6,8 @@ jongeren and natuur, then coproduceren).
 
 from __future__ import annotations
 
+import io
+
 from textual.widgets import Input, OptionList, Tree
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
@@ -19,17 +21,29 @@ from wizard.ui.screens.tree_view import NodeScreen, TreeScreen
 from wizard.ui.screens.wizard import WizardScreen
 
 
+def _plain(content) -> str:
+    """Text, Content or any Rich renderable (a list with hanging indents) as plain text."""
+    if hasattr(content, "plain"):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    from rich.console import Console
+
+    console = Console(width=2000, record=True, color_system=None, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
 def shown(screen, selector: str) -> str:
     """The text of one Static on a screen, on one line (screen lines wrap inside borders)."""
-    content = screen.query_one(selector).content
-    return " ".join(getattr(content, "plain", str(content)).split())
+    return " ".join(_plain(screen.query_one(selector).content).split())
 
 
 def all_shown(screen) -> str:
     """The text of every Static on a screen, on one line."""
     from textual.widgets import Static
 
-    parts = [getattr(w.content, "plain", str(w.content)) for w in screen.query(Static)]
+    parts = [_plain(w.content) for w in screen.query(Static)]
     return " ".join(" ".join(parts).split())
 
 

@@ -72,3 +72,22 @@ async def test_english_progress_and_dates_read_as_english():
         detail = str(app.screen.query_one("#resume-detail").render())
         # year first: 2026-12-01 cannot be misread as January 12
         assert re.search(r"last edited \d{4}-\d\d-\d\d \d\d:\d\d", detail), detail
+
+
+async def test_a_wrapped_list_item_keeps_its_indent():
+    from rich.console import Console
+
+    from wizard.ui import safe
+
+    console = Console(width=30, record=True, color_system=None)
+    console.print(safe.lines([("• " + "woord " * 10, "")]))
+    printed = console.export_text().splitlines()
+    assert printed[0].startswith("• woord") and printed[1].startswith("  woord")
+
+
+async def test_the_title_bar_shows_the_municipality_at_100_columns():
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin(pilot, variant_index=1)  # Leiden
+        await type_text(pilot, "Herinrichting van het Stationsplein en de omliggende straten")
+        assert "Leiden" in screen_text(app).splitlines()[0]

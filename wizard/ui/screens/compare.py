@@ -205,11 +205,7 @@ class CompareScreen(Screen):
         self.app.show_cases(self.session.loaded)  # type: ignore[attr-defined]
 
 
-def _lines(lines: list[tuple[str, str]]) -> Text:
-    """Literal lines (tree text included), each with its own style."""
-    text = Text()
-    for i, (line, style) in enumerate(lines):
-        if i:
-            text.append("\n")
-        text.append(safe.clean(line), style=style)
-    return text
+def _lines(lines: list[tuple[str, str]]):
+    """Literal lines (tree text included), each with its own style; list items keep their
+    indent when they wrap."""
+    return safe.lines(lines)

@@ -268,7 +268,7 @@ class UitlegScreen(ModalScreen[None]):
                 )
             with VerticalScroll(id="uitleg-scroll"):
                 for line in u.lines():
-                    yield Static(safe.text("• " + safe.one_line(line)), classes="uitleg-line")
+                    yield Static(safe.hanging("• ", safe.one_line(line)), classes="uitleg-line")
                 known = self.decision_tree.source_map()
                 cited = [known[sid] for sid in u.sources if sid in known]
                 if cited:

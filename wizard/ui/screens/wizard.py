@@ -187,9 +187,9 @@ class WizardScreen(Screen):
         self._clear_error()
         self.query_one("#help", HelpPanel).show(node, tree)
         self._show_progress()
-        bits = [
-            project_title(engine) or "",
+        bits = [  # the variant first: at 100 columns a long project name would push it off
             engine.flow.variant.name if engine.flow.variant else "",
+            project_title(engine) or "",
         ]
         if self.session.case is not None:
             case = self.session.case
