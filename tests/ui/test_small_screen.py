@@ -89,3 +89,23 @@ async def test_help_opens_with_f1_and_pagedown_reaches_the_key_overview():
         assert not help_panel.display
         assert app.focused is app.screen.query_one("#multi")
         assert app.session is not None
+
+
+async def test_the_sources_dialog_scrolls_with_pagedown_at_once():
+    from tests.ui.helpers import ready
+    from wizard.paths import default_tree
+    from wizard.ui.screens.modals import SourcesScreen
+
+    app = make_app(default_tree())
+    async with app.run_test(size=SMALL) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, SourcesScreen)
+        listing = app.screen.query_one("#sources-list")
+        assert listing.max_scroll_y > 0, "the default tree has more sources than fit at 80x24"
+        await pilot.press("pagedown")
+        assert listing.scroll_y > 0
+        await pilot.press("end")
+        assert listing.scroll_y == listing.max_scroll_y
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SourcesScreen)

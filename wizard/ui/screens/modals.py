@@ -290,10 +290,31 @@ class UitlegScreen(ModalScreen[None]):
 
 
 class _ReadingDialog(ModalScreen[None]):
-    """A dialog to read and close: its one button (``#close``) has the focus."""
+    """A dialog to read and close: its one button (``#close``) has the focus, and the page and
+    arrow keys scroll the text at once (no Tab to the text first)."""
+
+    BINDINGS = [
+        Binding("pagedown", "scroll_text('page_down')", show=False),
+        Binding("pageup", "scroll_text('page_up')", show=False),
+        Binding("down", "scroll_text('down')", show=False),
+        Binding("up", "scroll_text('up')", show=False),
+        Binding("end", "scroll_text('end')", show=False),
+        Binding("home", "scroll_text('home')", show=False),
+    ]
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
+
+    def action_scroll_text(self, how: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        {
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "end": scroll.scroll_end,
+            "home": scroll.scroll_home,
+        }[how](animate=False)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
