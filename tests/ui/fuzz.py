@@ -33,6 +33,9 @@ class FuzzLog:
 
     def add(self, what: str) -> None:
         self.steps += 1
+        self.note(what)
+
+    def note(self, what: str) -> None:
         self.recent = [*self.recent[-39:], what]
 
 
@@ -54,6 +57,10 @@ async def step(pilot, rng: random.Random, log: FuzzLog) -> None:
     app = pilot.app
     log.screens.add(type(app.screen).__name__)
     roll = rng.random()
+    if type(app.screen).__name__ == "StartScreen" and rng.random() < 0.3:
+        log.add("begin enter")  # into a session more often than not
+        await pilot.press("enter")
+        return
     if type(app.screen).__name__ == "WizardScreen" and rng.random() < 0.3:
         # move on more often than back, so runs reach the advice, the export and the comparison
         key = rng.choice(["enter", "enter", "1", "2", "3", "space", "down", "f3"])

@@ -24,7 +24,10 @@ EPISODE = 120  # steps before the app is started afresh (the state folder is kep
 
 
 async def _episode(size, rng: random.Random, log: FuzzLog, steps: int) -> None:
-    app = make_app(default_tree())
+    # now and then in English or without saving: other strings, other paths
+    options = {"lang": "en" if rng.random() < 0.25 else "nl", "save": rng.random() >= 0.25}
+    log.note(f"start {options}")
+    app = make_app(default_tree(), **options)
     app.tree_paths.append(MINI)
     quits: list[object] = []
     app.exit = lambda *a, **k: quits.append(a)  # type: ignore[method-assign]
