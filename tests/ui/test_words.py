@@ -91,3 +91,21 @@ async def test_the_title_bar_shows_the_municipality_at_100_columns():
         await begin(pilot, variant_index=1)  # Leiden
         await type_text(pilot, "Herinrichting van het Stationsplein en de omliggende straten")
         assert "Leiden" in screen_text(app).splitlines()[0]
+
+
+def test_without_a_case_explanation_the_comparison_says_what_the_tree_says_of_the_answer():
+    from types import SimpleNamespace
+
+    from tests.ui.helpers import FIXTURES
+    from wizard.flow import resolve
+    from wizard.loader import load_tree
+    from wizard.ui.screens.compare import _reference_option_help
+
+    flow = resolve(load_tree(FIXTURES / "long-list.yaml").tree, None)
+    parting = SimpleNamespace(
+        node="wie", reference_answer=["g1", "g2", "g4"], trainee_answer=["g4"]
+    )
+    found = _reference_option_help(flow, parting)
+    # g1 has help and the trainee missed it; g2 has no help; g4 the trainee ticked too
+    assert [label for label, _text in found] == ["Bewoners in het gebied (eigenaren en huurders)"]
+    assert "betrek haar vroeg" in found[0][1]

@@ -92,6 +92,10 @@ class CompareScreen(Screen):
             lines.append((parting.sentence(), "bold"))
             if parting.explanation:
                 lines.append((s("compare.why", text=safe.one_line(parting.explanation)), ""))
+            else:  # no word from the case: what the tree says about the reference's answer
+                for label, text in _reference_option_help(comp.flow, parting):
+                    line = s("compare.option_help", label=safe.one_line(label), text=text)
+                    lines.append((line, ""))
             if parting.help:
                 lines.append((s("compare.help", text=safe.one_line(parting.help)), "italic"))
             more = [d.question for d in comp.differences[1:]]
@@ -203,6 +207,17 @@ class CompareScreen(Screen):
 
     def action_library(self) -> None:
         self.app.show_cases(self.session.loaded)  # type: ignore[attr-defined]
+
+
+def _reference_option_help(flow, parting) -> list[tuple[str, str]]:
+    """The tree's help for the option(s) the reference chose and the trainee did not."""
+    node = flow.nodes.get(parting.node)
+    options = getattr(node, "options", None) or []
+    chosen = parting.reference_answer
+    wanted = set(chosen) if isinstance(chosen, list) else {chosen}
+    if isinstance(parting.trainee_answer, list):
+        wanted -= set(parting.trainee_answer)
+    return [(o.label, safe.one_line(o.help)) for o in options if o.id in wanted and o.help]
 
 
 def _lines(lines: list[tuple[str, str]]):
