@@ -93,7 +93,8 @@ def test_run_prints_plan_with_sections_in_order(tmp_path, capsys):
         "## 7. Verantwoording",
     ]
     assert "# Participatieplan (concept): Plein" in out
-    assert "**Algemeen niveau: Coproduceren**" in out
+    assert "**Advies: Coproduceren.**" in out
+    assert "- **Jongeren: Adviseren**" in out  # a named group with its own level
     assert "Maak het participatieplan openbaar." in out  # the Leiden variant's own advice
     assert "[leiden] Handreiking samenwerken in de stad" in out
 
@@ -143,6 +144,8 @@ def test_run_json_is_stable(tmp_path, capsys):
         "role",
         "levels",
         "werkvormen",
+        "alternative_werkvormen",
+        "dropped_werkvormen",
         "avoided_werkvormen",
         "stakeholders",
         "invloedsruimte",
@@ -153,17 +156,19 @@ def test_run_json_is_stable(tmp_path, capsys):
         "sources",
     ]
     assert data["decision"]["value"] == "participeren"
-    assert data["levels"]["groups"][0] | {"reasons": None} == {
+    assert data["levels"]["project"]["level"] == "coproduceren"
+    assert data["levels"]["cap"] is None
+    group = data["levels"]["groups"][0]
+    assert {k: group[k] for k in ("level", "kind", "id", "name", "capped", "deviated", "why")} == {
         "level": "adviseren",
-        "label": "Adviseren",
-        "group": "jongeren",
-        "group_name": "Jongeren",
-        "topic": None,
+        "kind": "group",
+        "id": "jongeren",
+        "name": "Jongeren",
         "capped": False,
-        "floored": False,
+        "deviated": False,
         "why": ["Hun kennis van het plein telt."],
-        "reasons": None,
     }
+    assert group["reasons"][0]["node"] == "groepen"
     assert [s["id"] for s in data["stakeholders"]] == ["omwonenden", "jongeren"]
     assert data["answers"][0] == {
         "node": "naam",
@@ -209,7 +214,7 @@ def test_control_codes_never_reach_the_terminal_or_the_plan(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "run", "--tree", str(MINI), "--answers", str(answers))
     assert code == 0
     assert "\x1b" not in out
-    assert "# Participatieplan (concept): Plein␛[31m rood" in out
+    assert "# Participatieplan (concept): Plein␛\\[31m rood" in out  # shown, and not a link
 
 
 def test_control_codes_in_the_tree_itself_never_reach_the_terminal(tmp_path, capsys):

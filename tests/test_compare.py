@@ -180,9 +180,13 @@ def test_uitleg_names_what_an_answer_added_and_why(loaded):
         in lines
     )
     assert (
-        "Werkvorm toegevoegd: Straatgesprekken. Waarom: Jongeren bereikt u waar ze al zijn. [leiden]"
-        in lines
-    )
+        "Niveau gewijzigd: Het traject als geheel: Adviseren (was: Raadplegen). Waarom: "
+        "Het hoogste niveau dat een onderdeel van het traject krijgt. [leiden]"
+    ) in lines
+    assert (
+        "Werkvorm toegevoegd: Straatgesprekken. Waarom: Laagdrempelig. Zo doen ook deze groepen mee: jongeren. "
+        "Jongeren bereikt u waar ze al zijn. [leiden]"
+    ) in lines
     assert "Belanghebbende toegevoegd: Natuur en dieren. [leiden]" in lines
     assert uitleg.sources == ["leiden"]
     assert "- [leiden] Handreiking samenwerken in de stad" in uitleg.markdown(loaded.tree)
@@ -201,7 +205,7 @@ def test_uitleg_for_the_gate_and_the_last_answer(loaded):
     assert ("uitkomst", "toegevoegd") in parts  # the outcome the answer leads to counts
     assert ("niveau", "gewijzigd") in parts
     level = next(e for e in last.effects if e.part == "niveau")
-    assert (level.text, level.before) == ("Algemeen niveau: Coproduceren", "Raadplegen")
+    assert (level.text, level.before) == ("Het traject als geheel: Coproduceren", "Adviseren")
     duty = next(e for e in last.effects if e.part == "duties")
     assert (
         duty.line()

@@ -77,10 +77,16 @@ def test_every_piece_of_advice_has_a_source(walks):
 
 
 def test_a_typical_route_takes_8_to_15_questions(walks):
-    """About ten minutes: the participation routes ask 8-15 questions, a gate exit fewer."""
+    """About ten minutes: a participation route asks 8-15 questions, a gate exit fewer. Only a
+    follow-up (why the user deviates from the advice, what is still open when the wish itself
+    cannot be met) adds one; no route asks more than 17."""
+    lengths = []
     for case_id, w in walks.items():
         flow = w.engine.flow
         questions = [n for n in w.engine.path if flow.is_question(n)]
-        assert len(questions) <= 15, (case_id, len(questions))
+        assert len(questions) <= 17, (case_id, len(questions))
         if w.engine.advice().decision.value == "participeren":
             assert len(questions) >= 8, (case_id, len(questions))
+            lengths.append(len(questions))
+    lengths.sort()
+    assert lengths[len(lengths) // 2] <= 15, lengths

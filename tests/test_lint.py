@@ -259,6 +259,20 @@ def test_case_expectations_fail_with_reasons():
     assert lint_text(text).summary.cases_passed == 2
 
 
+def test_case_can_require_and_forbid_words_in_the_plan():
+    text = edit(
+        mini_text(),
+        "      not_werkvormen: [enquete]\n",
+        "      not_werkvormen: [enquete]\n      says: [Ontwerpatelier, speeltuin]\n"
+        "      not_says: [Bewonersbrief]\n",
+    )
+    assert_problem(text, "says: [Ontwerpatelier", "het plan zegt nergens 'speeltuin'")
+    assert_problem(
+        text, "not_says: [Bewonersbrief]", "het plan zegt 'Bewonersbrief', en dat past hier niet"
+    )
+    assert not any("'Ontwerpatelier'" in m for m in messages(text))  # it is in the plan
+
+
 def test_case_unused_answer_is_a_warning():
     text = edit(mini_text(), '      ruimte: "no"\n', '      ruimte: "no"\n      kort: ja\n')
     assert_problem(

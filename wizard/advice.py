@@ -21,44 +21,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.flow import Flow, holds
+from wizard.levels import LEVEL_LABELS, PROJECT_LEVEL_NAME, LevelAdvice, LevelComposer
+from wizard.methods import choose
 from wizard.model import Advice, Decision, Level, Role
+from wizard.reasons import Reason
+
+__all__ = [
+    "DECISION_LABELS",
+    "LEVEL_LABELS",
+    "PROJECT_LEVEL_NAME",
+    "ROLE_LABELS",
+    "AdviceResult",
+    "Item",
+    "LevelAdvice",
+    "Reason",
+    "answer_label",
+    "compose",
+]
 
 DECISION_LABELS = {
     Decision.participeren: "Participeren",
     Decision.faciliteren: "Initiatief uit de samenleving ondersteunen (overheidsparticipatie)",
     Decision.niet_participeren: "Geen participatietraject",
 }
-LEVEL_LABELS = {
-    Level.informeren: "Informeren",
-    Level.raadplegen: "Raadplegen",
-    Level.adviseren: "Adviseren",
-    Level.coproduceren: "Coproduceren",
-    Level.meebeslissen: "Meebeslissen",
-}
-PROJECT_LEVEL_NAME = "Algemeen niveau"
 ROLE_LABELS = {r: r.value.capitalize() for r in Role}
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a part of the advice is there: the answer, rule, outcome or setting behind it."""
-
-    kind: str  # "answer", "outcome", "rule", "variant", "setting"
-    text: str
-    sources: tuple[str, ...] = ()
-    node: str | None = None
-    answer: str | None = None
-    rule: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "text": self.text,
-            "node": self.node,
-            "answer": self.answer,
-            "rule": self.rule,
-            "sources": list(self.sources),
-        }
+_GRADES = ("laag", "midden", "hoog")
 
 
 @dataclass
@@ -78,28 +65,6 @@ class Item:
 
 
 @dataclass
-class LevelAdvice:
-    level: Level
-    group: str | None = None
-    group_name: str | None = None
-    topic: str | None = None
-    why: list[str] = field(default_factory=list)
-    reasons: list[Reason] = field(default_factory=list)
-    capped: bool = False
-    floored: bool = False
-
-    @property
-    def label(self) -> str:
-        return LEVEL_LABELS[self.level]
-
-    @property
-    def name(self) -> str:
-        """Whom or what the level is for, as a reader sees it."""
-        name = self.group_name or self.group or PROJECT_LEVEL_NAME
-        return f"{name} ({self.topic})" if self.topic else name
-
-
-@dataclass
 class AdviceResult:
     decision: Decision | None = None
     decision_text: list[str] = field(default_factory=list)
@@ -108,8 +73,12 @@ class AdviceResult:
     role_text: str | None = None
     role_reasons: list[Reason] = field(default_factory=list)
     project_level: LevelAdvice | None = None
+    subject_levels: list[LevelAdvice] = field(default_factory=list)
     group_levels: list[LevelAdvice] = field(default_factory=list)
-    werkvormen: list[Item] = field(default_factory=list)
+    cap: Level | None = None  # the lowest level cap that applies
+    werkvormen: list[Item] = field(default_factory=list)  # the core
+    alternatives: list[Item] = field(default_factory=list)
+    dropped_werkvormen: list[tuple[str, str]] = field(default_factory=list)
     avoided: list[Item] = field(default_factory=list)
     stakeholders: list[Item] = field(default_factory=list)
     fixed: list[Item] = field(default_factory=list)
@@ -123,7 +92,9 @@ class AdviceResult:
 
     @property
     def levels(self) -> list[LevelAdvice]:
-        return ([self.project_level] if self.project_level else []) + self.group_levels
+        """Every advised level: the project, each open subject, each named group."""
+        project = [self.project_level] if self.project_level else []
+        return project + self.subject_levels + self.group_levels
 
     def sources_used(self) -> list[str]:
         found: dict[str, None] = {}
@@ -139,6 +110,7 @@ class AdviceResult:
             yield from lv.reasons
         for group in (
             self.werkvormen,
+            self.alternatives,
             self.avoided,
             self.stakeholders,
             self.fixed,
@@ -152,20 +124,15 @@ class AdviceResult:
                 yield from item.reasons
 
 
-@dataclass
-class _Contribution:
-    advice: Advice
-    reason: Reason
-
-
 class _Composer:
     def __init__(self, flow: Flow):
         self.flow = flow
         self.result = AdviceResult()
         self.decisions: list[tuple[Decision, str | None, Reason]] = []
-        self.levels: dict[tuple[str | None, str | None], LevelAdvice] = {}
-        self.caps: list[tuple[Level, str, Reason]] = []
-        self.avoid: dict[str, Item] = {}
+        self.levels = LevelComposer(flow)
+        self.scale: str | None = None
+        self.max_effort: str | None = None
+        self.core_werkvormen: set[str] = set()
 
     def _sources(self, advice: Advice, reason: Reason, extra: Iterable[str] = ()) -> Reason:
         sources = tuple(dict.fromkeys([*extra, *(advice.sources or reason.sources)]))
@@ -179,24 +146,20 @@ class _Composer:
             self.result.role = advice.role.value
             self.result.role_text = advice.role.text
             self.result.role_reasons = [base]
-        for lv in advice.levels:
-            r = self._sources(advice, reason, lv.sources)
-            key = (lv.group, lv.topic)
-            current = self.levels.get(key)
-            if current is None or lv.level.rank > current.level.rank:
-                self.levels[key] = LevelAdvice(lv.level, lv.group, None, lv.topic, [], [])
-                current = self.levels[key]
-            if lv.level == current.level:
-                if lv.why and lv.why not in current.why:
-                    current.why.append(lv.why)
-                current.reasons.append(r)
-        if advice.level_cap:
-            cap = advice.level_cap
-            self.caps.append((cap.level, cap.why, self._sources(advice, reason, cap.sources)))
+        self.levels.add(advice, lambda extra: self._sources(advice, reason, extra))
+        if advice.scale:
+            self.scale = advice.scale
+        if advice.max_effort and (
+            self.max_effort is None
+            or _GRADES.index(advice.max_effort) < _GRADES.index(self.max_effort)
+        ):
+            self.max_effort = advice.max_effort
         catalogue = self.flow.tree.werkvorm_map()
         for ref in advice.werkvormen:
             name = catalogue[ref.id].name if ref.id in catalogue else ref.id
             self._item(self.result.werkvormen, ref.id, name, ref.why, advice, reason, ref.sources)
+            if ref.core:
+                self.core_werkvormen.add(ref.id)
         for ref in advice.avoid_werkvormen:
             name = catalogue[ref.id].name if ref.id in catalogue else ref.id
             self._item(self.result.avoided, ref.id, name, ref.why, advice, reason, ref.sources)
@@ -225,9 +188,9 @@ class _Composer:
             items.append(item)
         item.add(why, r)
 
-    def finish(self) -> AdviceResult:
+    def finish(self, route_answers: dict[str, Any]) -> AdviceResult:
         res = self.result
-        settings = self.flow.settings
+        flow = self.flow
         if self.decisions:
             best = max(d.rank for d, _, _ in self.decisions)
             res.decision = next(d for d, _, _ in self.decisions if d.rank == best)
@@ -236,60 +199,44 @@ class _Composer:
                     if text and text not in res.decision_text:
                         res.decision_text.append(text)
                     res.decision_reasons.append(reason)
-        project = self.levels.pop((None, None), None)
-        if project is None:
-            project = LevelAdvice(
-                settings.default_level,
-                reasons=[
-                    Reason(
-                        "setting", "Geen antwoord noemde een niveau: standaardniveau van de boom"
-                    )
-                ],
-            )
-        groups = list(self.levels.values())
-        people = self.flow.tree.stakeholder_map()
-        for lv in groups:
-            if lv.group:
-                lv.group_name = people[lv.group].name if lv.group in people else lv.group
-        cap = min(self.caps, key=lambda c: c[0].rank) if self.caps else None
-        floor = settings.level_floor if res.decision == Decision.participeren else None
-        variant_name = self.flow.variant.name if self.flow.variant else "de boom"
-        floor_sources = tuple(self.flow.variant.sources) if self.flow.variant else ()
-        for lv in [project, *groups]:
-            if cap and lv.level.rank > cap[0].rank:
-                # the answers' own reason no longer explains the level shown: say what happened
-                lv.why = [cap[1], f"Zonder deze grens was het {lv.level.value}."]
-                lv.level = cap[0]
-                lv.capped = True
-                lv.reasons.append(cap[2])
-        if floor and project.level.rank < floor.rank:
-            project.why = [
-                f"Ondergrens van {variant_name}: minimaal {floor.value}.",
-                f"Uit de antwoorden volgde {project.level.value}.",
-            ]
-            project.level = floor
-            project.floored = True
-            project.reasons.append(
-                Reason("setting", f"Ondergrens (level_floor) van {variant_name}", floor_sources)
-            )
-        if cap and floor and cap[0].rank < floor.rank:
-            self._item(
-                res.warnings,
-                "cap-floor",
-                f"Het plafond ({cap[0].value}) ligt onder de ondergrens van {variant_name} "
-                f"({floor.value}). De ondergrens gaat voor: leg uit hoe u die haalt.",
-                None,
-                Advice(),
-                Reason("setting", f"Ondergrens van {variant_name}", floor_sources),
-                (),
-            )
-        res.project_level = project
-        res.group_levels = groups
-        res.stakeholder_categories = {
-            people[i.key].category for i in res.stakeholders if i.key in people
-        }
+        people = flow.tree.stakeholder_map()
+        named = {i.key: people[i.key] for i in res.stakeholders if i.key in people}
+        default_reason = Reason(
+            "setting",
+            "Nog geen antwoord dat het niveau bepaalt: het uitgangspunt van de boom",
+        )
+        levels = self.levels.finish(route_answers, res.decision, named, default_reason)
+        res.project_level = levels.project
+        res.subject_levels = levels.subjects
+        res.group_levels = levels.groups
+        res.cap = levels.cap
+        for key, text, reason in levels.warnings:
+            item = next((i for i in res.warnings if i.key == key), None)
+            if item is None:
+                item = Item(key, text)
+                res.warnings.append(item)
+            item.add(None, reason)
+        res.stakeholder_categories = {p.category for p in named.values()}
         avoided = {i.key for i in res.avoided}
-        res.werkvormen = [w for w in res.werkvormen if w.key not in avoided]
+        suggested = {i.key: i for i in res.werkvormen if i.key not in avoided}
+        chosen = choose(
+            flow.tree.werkvormen,
+            suggested,
+            avoided,
+            res.levels,
+            levels.project.level,
+            named,
+            {i.key: i for i in res.stakeholders},
+            scale=self.scale,
+            max_effort=self.max_effort,
+            marked_core=self.core_werkvormen,
+            core_max=flow.settings.core_werkvormen,
+            alternatives_max=flow.settings.alternative_werkvormen,
+            make_item=Item,
+        )
+        res.werkvormen = chosen.core
+        res.alternatives = chosen.alternatives
+        res.dropped_werkvormen = chosen.dropped
         return res
 
 
@@ -370,4 +317,4 @@ def _compose(
             flow.variant.advice,
             Reason("variant", f"Variant {flow.variant.name}", tuple(flow.variant.sources)),
         )
-    return composer.finish()
+    return composer.finish(route_answers)

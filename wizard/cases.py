@@ -8,10 +8,12 @@ of the case.
 from __future__ import annotations
 
 from wizard.advice import AdviceResult
+from wizard.engine import Engine
 from wizard.flow import UnknownVariant, resolve
 from wizard.loader import problem_at
 from wizard.model import Case, Expectation, Tree
 from wizard.problems import Problem, did_you_mean
+from wizard.render import to_markdown
 from wizard.run import walk
 from wizard.yamlsafe import YamlDoc
 
@@ -34,16 +36,66 @@ def expectation_failures(
     if expect.level and project != expect.level:
         got = project.value if project else "geen"
         failures.append(("level", f"verwacht niveau '{expect.level.value}', kreeg '{got}'"))
+    if expect.advised_level:
+        advised = advice.project_level.advised or project if advice.project_level else None
+        if advised != expect.advised_level:
+            got = advised.value if advised else "geen"
+            failures.append(
+                (
+                    "advised_level",
+                    f"verwacht geadviseerd niveau '{expect.advised_level.value}', kreeg '{got}'",
+                )
+            )
+    if expect.cap and advice.cap != expect.cap:
+        got = advice.cap.value if advice.cap else "geen"
+        failures.append(("cap", f"verwacht plafond '{expect.cap.value}', kreeg '{got}'"))
     present = {lv.level for lv in advice.levels}
     for lv in expect.levels:
         if lv not in present:
             failures.append(("levels", f"niveau '{lv.value}' komt niet voor in het advies"))
+    by_subject = {lv.key: lv.level for lv in advice.subject_levels}
+    for subject, level in expect.subjects.items():
+        known = [s.id for s in tree.subjects]
+        if subject not in known:
+            failures.append(
+                ("subjects", f"onbekend onderwerp '{subject}'{did_you_mean(subject, known)}")
+            )
+        elif subject not in by_subject:
+            failures.append(("subjects", f"onderwerp '{subject}' staat niet (open) in het advies"))
+        elif by_subject[subject] != level:
+            failures.append(
+                (
+                    "subjects",
+                    f"onderwerp '{subject}': verwacht '{level.value}', "
+                    f"kreeg '{by_subject[subject].value}'",
+                )
+            )
+    by_group = {lv.key: lv.level for lv in advice.group_levels}
+    for group, level in expect.groups.items():
+        if group not in by_group:
+            failures.append(("groups", f"groep '{group}' heeft geen eigen niveau in het advies"))
+        elif by_group[group] != level:
+            failures.append(
+                (
+                    "groups",
+                    f"groep '{group}': verwacht '{level.value}', kreeg '{by_group[group].value}'",
+                )
+            )
+    if expect.werkvormen_count is not None and len(advice.werkvormen) != expect.werkvormen_count:
+        failures.append(
+            (
+                "werkvormen_count",
+                f"verwacht {expect.werkvormen_count} werkvormen in de kern, kreeg "
+                f"{len(advice.werkvormen)} ({', '.join(w.key for w in advice.werkvormen)})",
+            )
+        )
     if expect.role and advice.role != expect.role:
         got = advice.role.value if advice.role else "geen"
         failures.append(("role", f"verwachte rol '{expect.role.value}', kreeg '{got}'"))
     werkvorm_ids = [w.id for w in tree.werkvormen]
     stakeholder_ids = [s.id for s in tree.stakeholders]
     have_w = {w.key for w in advice.werkvormen}
+    anywhere_w = have_w | {w.key for w in advice.alternatives}
     have_s = {s.key for s in advice.stakeholders}
     for key, wanted, present_ids, known, what in (
         ("werkvormen", expect.werkvormen, have_w, werkvorm_ids, "werkvorm"),
@@ -53,9 +105,10 @@ def expectation_failures(
             if item not in known:
                 failures.append((key, f"onbekende {what} '{item}'{did_you_mean(item, known)}"))
             elif item not in present_ids:
-                failures.append((key, f"{what} '{item}' ontbreekt in het advies"))
+                where = "in de kern van het advies" if what == "werkvorm" else "in het advies"
+                failures.append((key, f"{what} '{item}' ontbreekt {where}"))
     for key, unwanted, present_ids, known, what in (
-        ("not_werkvormen", expect.not_werkvormen, have_w, werkvorm_ids, "werkvorm"),
+        ("not_werkvormen", expect.not_werkvormen, anywhere_w, werkvorm_ids, "werkvorm"),
         ("not_stakeholders", expect.not_stakeholders, have_s, stakeholder_ids, "belanghebbende"),
     ):
         for item in unwanted:
@@ -120,4 +173,21 @@ def check_case(tree: Tree, case: Case, doc: YamlDoc, prefix: Path_ = ()) -> list
             )
     for key, message in expectation_failures(engine.advice(), case.expect, tree):
         problems.append(problem_at(doc, (*prefix, "expect", key), f"{name}: {message}"))
+    for key, message in text_failures(engine, case.expect):
+        problems.append(problem_at(doc, (*prefix, "expect", key), f"{name}: {message}"))
     return problems
+
+
+def text_failures(engine: Engine, expect: Expectation) -> list[tuple[str, str]]:
+    """What the plan's text must and must not say (``says``, ``not_says``)."""
+    if not expect.says and not expect.not_says:
+        return []
+    plan = " ".join(to_markdown(engine).lower().split())
+    failures = []
+    for words in expect.says:
+        if " ".join(words.lower().split()) not in plan:
+            failures.append(("says", f"het plan zegt nergens '{words}'"))
+    for words in expect.not_says:
+        if " ".join(words.lower().split()) in plan:
+            failures.append(("not_says", f"het plan zegt '{words}', en dat past hier niet"))
+    return failures

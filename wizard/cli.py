@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -140,22 +141,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"stappenplan: fout: {message}", file=sys.stderr)
+    from wizard.problems import brief
+
+    print(f"stappenplan: fout: {brief(message)}", file=sys.stderr)
 
 
 def _tree_path(value: str | None) -> Path | None:
     from wizard.paths import default_tree
+    from wizard.yamlsafe import not_a_file
 
     path = Path(value) if value else default_tree()
-    if not path.is_file():
-        _err(f"boombestand niet gevonden: {path}")
+    problem = not_a_file(path, "boombestand")
+    if problem:
+        _err(problem)
         return None
     return path
 
 
-def _print_problems(problems: Sequence[object]) -> None:
-    for p in problems:
-        print(p.format(), file=sys.stderr)  # type: ignore[attr-defined]
+def _print_problems(problems: Sequence[Any]) -> None:
+    """Print a file's problems, at most ``MAX_SHOWN``, with a count of the rest."""
+    from wizard.problems import problem_lines
+
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
 
 
 def cmd_check(paths: list[str], strict: bool) -> int:
@@ -164,15 +172,16 @@ def cmd_check(paths: list[str], strict: bool) -> int:
     from wizard.loader import load_tree
     from wizard.paths import bundled_trees, trees_dir
     from wizard.problems import ProblemsError
+    from wizard.yamlsafe import not_a_file
 
     files = [Path(p) for p in paths] if paths else bundled_trees()
     if not files:
         _err(f"geen boombestanden gevonden in {trees_dir()}")
         return EXIT_USAGE
-    missing = [f for f in files if not f.is_file()]
-    if missing:
-        for f in missing:
-            _err(f"boombestand niet gevonden: {f}")
+    unusable = [problem for f in files if (problem := not_a_file(f, "boombestand"))]
+    if unusable:
+        for problem in unusable:
+            _err(problem)
         return EXIT_USAGE
     failed = False
     for file in files:
@@ -198,20 +207,22 @@ def cmd_check(paths: list[str], strict: bool) -> int:
 
 
 def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> int:
-    import json
 
     from wizard.flow import UnknownVariant, resolve
     from wizard.loader import load_tree
     from wizard.problems import Problem, ProblemsError
     from wizard.render import to_json_data, to_markdown
     from wizard.run import load_answers, walk
+    from wizard.text import json_text
+    from wizard.yamlsafe import not_a_file
 
     tree_path = _tree_path(tree)
     if tree_path is None:
         return EXIT_USAGE
     answers_path = Path(answers)
-    if not answers_path.is_file():
-        _err(f"antwoordbestand niet gevonden: {answers_path}")
+    problem = not_a_file(answers_path, "antwoordbestand")
+    if problem:
+        _err(problem)
         return EXIT_USAGE
     try:
         loaded = load_tree(tree_path)
@@ -264,7 +275,7 @@ def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> in
         )
     if fmt == "json":
         data = to_json_data(result.engine, loaded.digest)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data), end="")
     else:
         print(to_markdown(result.engine), end="")
     return EXIT_OK

@@ -245,6 +245,13 @@ class Engine:
     def advice(self) -> AdviceResult:
         return compose(self.flow, self.path, self.answers)
 
+    def advice_before(self, node_id: str) -> AdviceResult:
+        """The advice from the answers before ``node_id`` on the route: what a question that
+        previews the advice shows, unchanged by its own answer."""
+        path = self.path
+        cut = path.index(node_id) if node_id in path else len(path)
+        return compose(self.flow, path[:cut], self.answers)
+
 
 def remaining_questions(flow: Flow) -> dict[str, tuple[int, int]]:
     """For each node: the fewest and most questions from it (inclusive) to an outcome.

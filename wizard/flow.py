@@ -59,23 +59,44 @@ def resolve(tree: Tree, variant_id: str | None = None) -> Flow:
     for i, rule in enumerate(tree.rules):
         rules.setdefault(rule.id, rule)
         rule_paths.setdefault(rule.id, ("rules", i))
-    settings = tree.settings
-    variant = None
-    if variant_id is not None:
-        variant = tree.variant(variant_id)
-        if variant is None:
-            known = ", ".join(v.id for v in tree.variants) or "geen"
-            raise UnknownVariant(f"variant '{variant_id}' bestaat niet in deze boom (wel: {known})")
-        index = tree.variants.index(variant)
-        for i, node in enumerate(variant.nodes):
-            nodes[node.id] = node
-            node_paths[node.id] = ("variants", index, "nodes", i)
-        for i, rule in enumerate(variant.rules):
-            rules[rule.id] = rule
-            rule_paths[rule.id] = ("variants", index, "rules", i)
-        patch = variant.settings.model_dump(exclude_none=True)
-        if patch:
-            settings = settings.model_copy(update=patch)
+    base = Flow(
+        tree=tree,
+        variant=None,
+        nodes=nodes,
+        rules=list(rules.values()),
+        settings=tree.settings,
+        node_paths=node_paths,
+        rule_paths=rule_paths,
+    )
+    if variant_id is None:
+        return base
+    variant = tree.variant(variant_id)
+    if variant is None:
+        known = ", ".join(v.id for v in tree.variants) or "geen"
+        raise UnknownVariant(f"variant '{variant_id}' bestaat niet in deze boom (wel: {known})")
+    index = next(i for i, v in enumerate(tree.variants) if v is variant)
+    return apply_variant(base, index)
+
+
+def apply_variant(base: Flow, index: int) -> Flow:
+    """The flow of ``base.tree.variants[index]``, built on the tree's own flow ``base``
+    (so checking every variant costs the size of the variants, not variants x tree)."""
+    tree = base.tree
+    variant = tree.variants[index]
+    nodes = dict(base.nodes)
+    node_paths = dict(base.node_paths)
+    for i, node in enumerate(variant.nodes):
+        nodes[node.id] = node
+        node_paths[node.id] = ("variants", index, "nodes", i)
+    rules = {r.id: r for r in base.rules}
+    rule_paths = dict(base.rule_paths)
+    for i, rule in enumerate(variant.rules):
+        rules[rule.id] = rule
+        rule_paths[rule.id] = ("variants", index, "rules", i)
+    settings = base.settings
+    patch = variant.settings.model_dump(exclude_none=True)
+    if patch:
+        settings = settings.model_copy(update=patch)
     return Flow(
         tree=tree,
         variant=variant,
@@ -130,8 +151,13 @@ def holds(cond: Condition, answers: AnswerMap, variant_id: str | None, advice: A
 def _advice_holds(cond: Condition, advice: Any) -> bool:
     if cond.decision is not None:
         return advice.decision == cond.decision
+    project = advice.project_level.level if advice.project_level is not None else None
     if cond.level is not None:
-        return advice.project_level is not None and advice.project_level.level == cond.level
+        return project == cond.level
+    if cond.level_at_least is not None:
+        return project is not None and project.rank >= cond.level_at_least.rank
+    if cond.level_at_most is not None:
+        return project is not None and project.rank <= cond.level_at_most.rank
     if cond.stakeholder is not None:
         return any(s.key == cond.stakeholder for s in advice.stakeholders)
     if cond.werkvorm is not None:

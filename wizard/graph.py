@@ -6,6 +6,7 @@ from typing import Any, Literal, NamedTuple
 
 from wizard.flow import Flow
 from wizard.model import Condition
+from wizard.text import one_line
 
 
 def describe(cond: Condition) -> str:
@@ -67,10 +68,26 @@ def node_title(node: Any) -> str:
 
 
 def _mermaid_text(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    """A Mermaid label: one clean line (no control codes, bidi overrides or zero-width
+    characters), short, with quotes, brackets and HTML written as entities."""
+    text = one_line(text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return text.replace('"', "#quot;").replace("[", "#91;").replace("]", "#93;")
+    for char, entity in _MERMAID_ENTITIES:
+        text = text.replace(char, entity)
+    return text
+
+
+_MERMAID_ENTITIES = (
+    ("#", "#35;"),  # first: the entities below start with '#'
+    ('"', "#quot;"),
+    ("[", "#91;"),
+    ("]", "#93;"),
+    ("<", "#lt;"),
+    (">", "#gt;"),
+    ("&", "#amp;"),
+    ("`", "#96;"),
+)
 
 
 def to_mermaid(flow: Flow) -> str:
@@ -97,7 +114,9 @@ def to_mermaid(flow: Flow) -> str:
 
 
 def _dot_text(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+    """A DOT label: one clean line (no control codes, bidi overrides or zero-width
+    characters), short, with backslashes and quotes escaped."""
+    text = one_line(text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -9,9 +9,9 @@ from wizard.compare import reference_walk, route_steps
 from wizard.flow import Flow
 from wizard.model import Case, Tree
 from wizard.render import to_markdown
-from wizard.text import clean, one_line
+from wizard.text import clean, md_text
 
-_md = one_line
+_md = md_text  # tree text is text, in the handout as in the plan
 
 
 def _demote(markdown: str) -> str:
@@ -41,7 +41,7 @@ def handout_markdown(
     meta = f"Beslisboom “{_md(flow.tree.title)}”"
     if flow.variant:
         meta += f", variant {_md(flow.variant.name)}"
-    lines += [f"_{meta}._", "", "## Het verhaal", "", case.description.strip(), ""]
+    lines += [f"_{meta}._", "", "## Het verhaal", "", _paragraphs(case.description), ""]
 
     steps = route_steps(engine)
     if not with_answers:
@@ -76,3 +76,8 @@ def handout_markdown(
     # the advice as the wizard exports it, one heading level down ("## Participatieplan ...")
     lines.append(_demote(to_markdown(engine, advice, today=today)))
     return clean("\n".join(lines).rstrip() + "\n")
+
+
+def _paragraphs(text: str) -> str:
+    """A multi-paragraph text as Markdown paragraphs of plain text."""
+    return "\n\n".join(_md(p) for p in text.strip().split("\n\n") if p.strip())

@@ -13,17 +13,20 @@ is reported, and the summary says whether the proof holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.cases import check_case
-from wizard.flow import Flow, possible_next, resolve
+from wizard.flow import Flow, apply_variant, possible_next, resolve
 from wizard.loader import LoadedTree, problem_at, value_at
 from wizard.model import QUESTION_KINDS, Advice, Condition, Tree
 from wizard.problems import Problem, Severity, did_you_mean, sort_problems
 
 Path_ = tuple[str | int, ...]
+
+# unknown references that get a "did you mean" (each compares against every known id)
+MAX_SUGGESTIONS = 100
 
 # keys whose items are sentences, where an inline list silently splits a sentence at its commas
 TEXT_LISTS = {"fixed", "open", "decides", "duties", "warnings", "notes", "dos", "donts"}
@@ -77,6 +80,7 @@ class _Linter:
         self.tree: Tree = loaded.tree
         self.doc = loaded.doc
         self.problems: dict[tuple[Any, ...], Problem] = {}
+        self.suggestions = MAX_SUGGESTIONS
 
     # --- reporting ----------------------------------------------------------------------------
 
@@ -101,10 +105,15 @@ class _Linter:
                 seen[item.id] = i
 
     def check_ref(self, path: Path_, value: str, known: Iterable[str], what: str) -> bool:
-        known = list(known)
+        if not isinstance(known, (set, frozenset, dict)):
+            known = list(known)
         if value in known:
             return True
-        self.report(path, f"onbekende {what} '{value}'{did_you_mean(value, known)}")
+        # a suggestion compares against every known id: only the first few unknown refs get one,
+        # so a tree full of typos stays linear
+        self.suggestions -= 1
+        hint = did_you_mean(value, known) if self.suggestions >= 0 else ""
+        self.report(path, f"onbekende {what} '{value}'{hint}")
         return False
 
     def check_sources(self, path: Path_, ids: list[str]) -> None:
@@ -136,9 +145,20 @@ class _Linter:
                 self.check_ref(
                     (*path, "levels", i, "group"), lv.group, self.stakeholder_ids, "belanghebbende"
                 )
+            if lv.subject:
+                self.check_ref(
+                    (*path, "levels", i, "subject"), lv.subject, self.subject_ids, "onderwerp"
+                )
             self.check_sources((*path, "levels", i, "sources"), lv.sources)
         if advice.level_cap:
             self.check_sources((*path, "level_cap", "sources"), advice.level_cap.sources)
+            if advice.level_cap.subject:
+                self.check_ref(
+                    (*path, "level_cap", "subject"),
+                    advice.level_cap.subject,
+                    self.subject_ids,
+                    "onderwerp",
+                )
         if not advice.is_empty() and not advice.sources and not inherited:
             self.report(
                 path,
@@ -149,7 +169,7 @@ class _Linter:
     # --- conditions ----------------------------------------------------------------------------
 
     def check_condition(
-        self, cond: Condition, path: Path_, flows: list[Flow], before: set[str] | None
+        self, cond: Condition, path: Path_, flows: Sequence[Flow], before: Container[str] | None
     ) -> None:
         """Check ids and whether the condition can be true; ``before`` = questions that can
         precede this point on some route (None: anywhere, for rules)."""
@@ -160,7 +180,15 @@ class _Linter:
             self.check_condition(cond.not_, (*path, "not"), flows, before)
         if cond.variant is not None:
             self.check_ref((*path, "variant"), cond.variant, self.variant_ids, "variant")
-        for form in ("decision", "level", "stakeholder", "stakeholder_category", "werkvorm"):
+        for form in (
+            "decision",
+            "level",
+            "level_at_least",
+            "level_at_most",
+            "stakeholder",
+            "stakeholder_category",
+            "werkvorm",
+        ):
             if getattr(cond, form) is not None and before is not None:
                 self.report(
                     (*path, form),
@@ -178,10 +206,7 @@ class _Linter:
         if target is None:
             return
         field_name = "question" if cond.question else "answered"
-        nodes = {}
-        for flow in flows:
-            if target in flow.nodes:
-                nodes.setdefault(flow.nodes[target].kind, flow.nodes[target])
+        nodes = self.node_kinds.get(target, {})
         if not nodes:
             self.check_ref((*path, field_name), target, self.all_node_ids, "vraag")
             return
@@ -248,15 +273,17 @@ class _Linter:
 
     # --- the graph ------------------------------------------------------------------------------
 
-    def check_flow(self, flow: Flow) -> tuple[set[str], bool]:
-        """Graph checks for one flow. Returns the reachable node ids and whether it is sound."""
+    def check_flow(self, flow: Flow, own: Iterable[str] | None = None) -> bool:
+        """The exits of each node in one flow (``own``: only these node ids; the others were
+        checked in the flow they come from). Returns whether every exit leads somewhere."""
         sound = True
         paths = flow.node_paths
         start_path: Path_ = ("start",)
         if flow.tree.start not in flow.nodes:
             self.check_ref(start_path, flow.tree.start, flow.nodes, "stap")
-            return set(), False
-        for node_id, node in flow.nodes.items():
+            return False
+        for node_id in flow.nodes if own is None else own:
+            node = flow.nodes[node_id]
             p = paths[node_id]
             if node.kind == "outcome":
                 if node.next or node.routes:
@@ -316,42 +343,52 @@ class _Linter:
                     "warning",
                 )
                 sound = False
-        # reachability and cycles, over every possible edge
-        graph = {
-            n: [t for t in possible_next(node) if t in flow.nodes] if node.kind != "outcome" else []
-            for n, node in flow.nodes.items()
-        }
-        reachable: set[str] = set()
-        stack = [flow.tree.start]
-        while stack:
-            n = stack.pop()
-            if n in reachable:
-                continue
-            reachable.add(n)
-            stack.extend(graph[n])
-        cycle = _find_cycle(graph, flow.tree.start)
+        return sound
+
+    def check_graph(self, graph: _Graph, flow: Flow) -> bool:
+        """Cycles in one distinct graph (``flow``: one flow that has it). Returns whether the
+        graph has none."""
+        if flow.tree.start not in flow.nodes:
+            return False
+        cycle = _find_cycle(graph.edges, flow.tree.start)
         if cycle:
             loop = " → ".join(cycle)
             self.report(
-                paths[cycle[-2]],
+                flow.node_paths[cycle[-2]],
                 f"kringloop: {loop}. Een route mag niet terugkeren naar een eerdere stap.",
             )
-            sound = False
-        return reachable, sound
+            return False
+        return True
 
-    def predecessors(self, flow: Flow) -> dict[str, set[str]]:
-        """For each node, the questions that may come before it on some route."""
-        graph = {
-            n: possible_next(node) if node.kind != "outcome" else []
-            for n, node in flow.nodes.items()
+    def questions_before(
+        self, graphs: list[_Graph], declared: list[tuple[Any, Path_]]
+    ) -> dict[int, set[str]]:
+        """For each declared node with routes (by ``id()``), which of the questions its
+        conditions read can come before it (or are itself) on some route of a flow that uses it.
+
+        Only the questions the conditions ask about are answered, one graph at a time, so the
+        cost is linear in the graph and no set of all earlier questions is ever kept.
+        """
+        wanted = {
+            id(node): (node, {t for r in node.routes for t in _targets(r.when)})
+            for node, _ in declared
+            if node.routes
         }
-        before: dict[str, set[str]] = {n: set() for n in flow.nodes}
-        order = _topological(graph, flow.tree.start)
-        for n in order:
-            for t in graph.get(n, []):
-                if t in before:
-                    before[t] |= before[n] | ({n} if flow.is_question(n) else set())
-        return before
+        found: dict[int, set[str]] = {key: set() for key in wanted}
+        for graph in graphs:
+            asks: dict[str, set[str]] = {}
+            users: list[tuple[int, str]] = []
+            for key, (node, targets) in wanted.items():
+                pending = targets - found[key]
+                if pending and graph.uses(node):
+                    asks.setdefault(node.id, set()).update(pending)
+                    users.append((key, node.id))
+            if not asks:
+                continue
+            hits = graph.questions_before(asks)
+            for key, node_id in users:
+                found[key] |= hits.get(node_id, set()) | ({node_id} & wanted[key][1])
+        return found
 
     # --- the whole tree ---------------------------------------------------------------------------
 
@@ -362,6 +399,7 @@ class _Linter:
         self.stakeholder_ids = [s.id for s in tree.stakeholders]
         self.variant_ids = [v.id for v in tree.variants]
         self.section_ids = [s.id for s in tree.sections]
+        self.subject_ids = [s.id for s in tree.subjects]
         self.used_sources: set[str] = set()
         self.used_werkvormen: set[str] = set()
         self.used_stakeholders: set[str] = set()
@@ -371,6 +409,7 @@ class _Linter:
             (tree.werkvormen, ("werkvormen",), "werkvorm"),
             (tree.stakeholders, ("stakeholders",), "belanghebbende"),
             (tree.sections, ("sections",), "onderdeel"),
+            (tree.subjects, ("subjects",), "onderwerp"),
             (tree.nodes, ("nodes",), "stap"),
             (tree.rules, ("rules",), "regel"),
             (tree.variants, ("variants",), "variant"),
@@ -381,13 +420,36 @@ class _Linter:
             self.check_duplicates(variant.nodes, ("variants", vi, "nodes"), "stap")
             self.check_duplicates(variant.rules, ("variants", vi, "rules"), "regel")
 
-        flows = [resolve(tree)] + [resolve(tree, v.id) for v in tree.variants]
-        self.all_node_ids = sorted({n for f in flows for n in f.nodes})
+        base = resolve(tree)
+        flows = _Flows(base)
+        # the node ids each flow brings itself: all of the base flow, a variant's own nodes
+        owns = [list(base.nodes)] + [
+            list(dict.fromkeys(n.id for n in v.nodes)) for v in tree.variants
+        ]
+        self.node_kinds: dict[str, dict[str, Any]] = {}
+        for flow, own in zip(flows, owns, strict=True):
+            for n in own:
+                self.node_kinds.setdefault(n, {}).setdefault(flow.nodes[n].kind, flow.nodes[n])
+        self.all_node_ids = sorted(self.node_kinds)
 
         for i, w in enumerate(tree.werkvormen):
             self.check_sources(("werkvormen", i, "sources"), w.sources)
         for i, s in enumerate(tree.stakeholders):
             self.check_sources(("stakeholders", i, "sources"), s.sources)
+            for j, wid in enumerate(s.werkvormen):
+                self.used_werkvormen.add(wid)
+                self.check_ref(
+                    ("stakeholders", i, "werkvormen", j), wid, self.werkvorm_ids, "werkvorm"
+                )
+            self.check_reach_names(s, ("stakeholders", i, "reach"))
+        for i, subject in enumerate(tree.subjects):
+            self.check_sources(("subjects", i, "sources"), subject.sources)
+            self.check_condition(subject.when, ("subjects", i, "when"), flows, None)
+            if subject.when.reads_advice():
+                self.report(
+                    ("subjects", i, "when"),
+                    "of een onderwerp open is, volgt uit de antwoorden; lees hier niet het advies",
+                )
 
         # nodes and rules, wherever declared (tree or variant)
         declared: list[tuple[Any, Path_]] = [(n, ("nodes", i)) for i, n in enumerate(tree.nodes)]
@@ -398,7 +460,8 @@ class _Linter:
             self.check_sources(("variants", vi, "sources"), variant.sources)
             self.check_advice(variant.advice, ("variants", vi, "advice"), variant.sources)
 
-        befores = [(f, self.predecessors(f)) for f in flows]
+        graphs = _distinct_graphs(flows, owns)
+        may_precede = self.questions_before(graphs, declared)
         for node, p in declared:
             self.check_sources((*p, "sources"), node.sources)
             if node.section:
@@ -429,16 +492,22 @@ class _Linter:
             if node.kind in ("info", "outcome"):
                 self.check_advice(node.advice, (*p, "advice"), inherited)
             # conditions in routes: the question must be able to come before this node
-            may_precede: set[str] = set()
-            for flow, before in befores:
-                if flow.nodes.get(node.id) is node:
-                    may_precede |= before.get(node.id, set()) | {node.id}
+            before = may_precede.get(id(node), set())
             for i, route in enumerate(node.routes):
-                self.check_condition(route.when, (*p, "routes", i, "when"), flows, may_precede)
+                self.check_condition(route.when, (*p, "routes", i, "when"), flows, before)
         for rule, p in rules:
             self.check_sources((*p, "sources"), rule.sources)
             self.check_condition(rule.when, (*p, "when"), flows, None)
             self.check_advice(rule.advice, (*p, "advice"), rule.sources)
+            if rule.when.reads_advice():
+                for key in ("decision", "level_cap", "chosen_level"):
+                    if getattr(rule.advice, key):
+                        self.report(
+                            (*p, "advice", key),
+                            f"deze regel leest het advies en kan dus geen '{key}' geven: dan "
+                            "zou het advies van zichzelf afhangen. Gebruik een voorwaarde op "
+                            "de antwoorden",
+                        )
 
         tq = tree.settings.title_question
         if tq is not None:
@@ -451,10 +520,11 @@ class _Linter:
         summary = Summary(variants=len(tree.variants))
         reachable: set[str] = set()
         sound = True
-        for flow in flows:
-            r, ok = self.check_flow(flow)
-            reachable |= r
-            sound = sound and ok
+        for flow, own in zip(flows, owns, strict=True):
+            sound = self.check_flow(flow, own) and sound
+        for graph in graphs:
+            sound = self.check_graph(graph, graph.flow) and sound
+            reachable |= graph.reachable()
         for node, p in declared:
             if node.id not in reachable:
                 self.report(
@@ -463,13 +533,12 @@ class _Linter:
                     "warning",
                 )
 
-        base = flows[0]
         summary.nodes = len(base.nodes)
         summary.questions = sum(1 for n in base.nodes if base.is_question(n))
         summary.outcomes = sum(1 for n in base.nodes.values() if n.kind == "outcome")
         if sound:
-            summary.routes = max(_count_routes(f) for f in flows)
-            spans = [_route_lengths(f) for f in flows]
+            summary.routes = max(g.count_routes() for g in graphs)
+            spans = [g.route_lengths() for g in graphs]
             summary.shortest = min(s[0] for s in spans)
             summary.longest = max(s[1] for s in spans)
         summary.proof = sound
@@ -496,6 +565,19 @@ class _Linter:
         else:
             summary.cases = len(tree.cases)
         return Report(self.doc.file, sort_problems(self.problems.values()), summary)
+
+    def check_reach_names(self, stakeholder: Any, path: Path_) -> None:
+        """Warn when a 'reach' text names a werkvorm: the advice cannot see it there, so the
+        plan might advise against the same werkvorm (under 'Liever niet') without noticing."""
+        text = stakeholder.reach.lower()
+        for w in self.tree.werkvormen:
+            if w.name.lower() in text:
+                self.report(
+                    path,
+                    f"'reach' noemt de werkvorm '{w.name}'; zet '{w.id}' onder 'werkvormen' van "
+                    "deze groep, zodat het advies hem kan kiezen (of juist niet)",
+                    "warning",
+                )
 
     def check_split_sentences(self) -> None:
         """Warn when an inline list ``[a, b]`` of texts looks like one sentence cut at a comma.
@@ -579,23 +661,152 @@ def _topological(graph: dict[str, list[str]], start: str) -> list[str]:
     return list(reversed(order))
 
 
-def _count_routes(flow: Flow) -> int:
-    """Distinct paths from the start to an outcome over every possible edge (an upper bound:
-    some conditional routes may never combine)."""
-    graph = {
-        n: possible_next(node) if node.kind != "outcome" else [] for n, node in flow.nodes.items()
-    }
-    count: dict[str, int] = {}
-    for n in reversed(_topological(graph, flow.tree.start)):
-        node = flow.nodes[n]
-        count[n] = 1 if node.kind == "outcome" else sum(count.get(t, 0) for t in graph[n])
-    return count.get(flow.tree.start, 0)
+class _Flows(Sequence[Flow]):
+    """The tree's flow and one per variant, each built when asked for and not kept, so the
+    memory for checking many variants stays that of one flow at a time."""
+
+    def __init__(self, base: Flow):
+        self.base = base
+
+    def __len__(self) -> int:
+        return 1 + len(self.base.tree.variants)
+
+    def __getitem__(self, k: int) -> Flow:  # type: ignore[override]
+        if not -len(self) <= k < len(self):
+            raise IndexError(k)
+        k %= len(self)
+        return self.base if k == 0 else apply_variant(self.base, k - 1)
 
 
-def _route_lengths(flow: Flow) -> tuple[int, int]:
-    from wizard.engine import remaining_questions
+def _targets(cond: Condition) -> Iterator[str]:
+    """The questions a condition reads (as ``question`` or ``answered``), at any depth."""
+    for sub in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ else []):
+        yield from _targets(sub)
+    target = cond.question or cond.answered
+    if target is not None:
+        yield target
 
-    return remaining_questions(flow).get(flow.tree.start, (0, 0))
+
+def _edges(node: Any) -> tuple[str, ...]:
+    return () if node.kind == "outcome" else tuple(possible_next(node))
+
+
+class _Graph:
+    """The graph of one or more flows that share it (same nodes, kinds and edges).
+
+    ``edges`` holds every possible edge, unknown targets included (they lead nowhere). Every
+    walk is iterative and linear in nodes + edges.
+    """
+
+    def __init__(
+        self, flow: Flow, edges: dict[str, tuple[str, ...]], fixed: set[str], base_ids: set[int]
+    ):
+        self.flow = flow
+        self.edges = edges
+        # node ids that every flow sharing this graph replaces with a node of its own
+        self.fixed = fixed
+        self.base_ids = base_ids  # id() of the nodes of the tree as written that run
+        self.own_ids: set[int] = set()  # id() of the variants' own nodes that run here
+        self._order: list[str] | None = None
+
+    def uses(self, node: Any) -> bool:
+        """Whether some flow with this graph runs this very node object."""
+        if id(node) in self.own_ids:
+            return True
+        return id(node) in self.base_ids and node.id not in self.fixed
+
+    @property
+    def start(self) -> str:
+        return self.flow.tree.start
+
+    def order(self) -> list[str]:
+        """The nodes reachable from the start, each before the nodes it leads to."""
+        if self._order is None:
+            self._order = _topological(self.edges, self.start)
+        return self._order
+
+    def reachable(self) -> set[str]:
+        return set(self.order())
+
+    def questions_before(self, asks: dict[str, set[str]]) -> dict[str, set[str]]:
+        """For each asked node, which of the asked questions can come before it.
+
+        Walks the nodes in topological order carrying, per node, a bitset (a Python int) of
+        the questions before it; a node's bitset is dropped once passed on, so only the
+        frontier is kept.
+        """
+        flow = self.flow
+        bit: dict[str, int] = {}
+        carry: dict[str, int] = {}
+        hits: dict[str, set[str]] = {}
+        for n in self.order():
+            before = carry.pop(n, 0)
+            if n in asks:
+                hits[n] = {t for t in asks[n] if t in bit and before >> bit[t] & 1}
+            if flow.is_question(n):
+                bit[n] = len(bit)
+                before |= 1 << bit[n]
+            for t in self.edges.get(n, ()):
+                carry[t] = carry.get(t, 0) | before
+        return hits
+
+    def count_routes(self) -> int:
+        """Distinct paths from the start to an outcome over every possible edge (an upper
+        bound: some conditional routes may never combine)."""
+        count: dict[str, int] = {}
+        nodes = self.flow.nodes
+        for n in reversed(self.order()):
+            if nodes[n].kind == "outcome":
+                count[n] = 1
+            else:
+                count[n] = sum(count.get(t, 0) for t in self.edges[n])
+        return count.get(self.start, 0)
+
+    def route_lengths(self) -> tuple[int, int]:
+        """The fewest and most questions on a route from the start to an outcome."""
+        span: dict[str, tuple[int, int]] = {}
+        for n in reversed(self.order()):
+            here = 1 if self.flow.is_question(n) else 0
+            after = [span.get(t, (0, 0)) for t in self.edges[n]]
+            fewest = min((a[0] for a in after), default=0)
+            most = max((a[1] for a in after), default=0)
+            span[n] = (here + fewest, here + most)
+        return span.get(self.start, (0, 0))
+
+
+def _distinct_graphs(flows: Sequence[Flow], owns: list[list[str]]) -> list[_Graph]:
+    """One :class:`_Graph` per distinct graph among the flows.
+
+    A variant changes the graph only where its own nodes differ from the base in kind or
+    edges, so variants that only reword questions share the base graph, and the graph checks
+    run once per distinct graph instead of once per variant.
+    """
+    base = flows[0]
+    base_ids = {id(node) for node in base.nodes.values()}
+    base_edges = {n: _edges(node) for n, node in base.nodes.items()}
+    base_sig = {n: (node.kind, base_edges[n]) for n, node in base.nodes.items()}
+    groups: dict[frozenset[Any], tuple[Flow, set[str], set[int]]] = {}
+    for k, (flow, own) in enumerate(zip(flows, owns, strict=True)):
+        delta: frozenset[Any] = frozenset()
+        replaced: set[str] = set()
+        if k:
+            replaced = set(own)
+            delta = frozenset(
+                (n, flow.nodes[n].kind, _edges(flow.nodes[n]))
+                for n in own
+                if base_sig.get(n) != (flow.nodes[n].kind, _edges(flow.nodes[n]))
+            )
+        if delta not in groups:
+            groups[delta] = (flow, replaced, set())
+        groups[delta][1].intersection_update(replaced)
+        groups[delta][2].update(id(flow.nodes[n]) for n in own if k)
+    graphs = []
+    for delta, (flow, fixed, own_ids) in groups.items():
+        edges = base_edges if not delta else {**base_edges, **{n: e for n, _, e in delta}}
+        graph = _Graph(flow, edges, fixed, base_ids)
+        graph.own_ids = own_ids
+        graphs.append(graph)
+    return graphs
 
 
 def lint(loaded: LoadedTree) -> Report:

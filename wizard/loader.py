@@ -8,6 +8,7 @@ with a "did you mean" for misspelled keys and values.
 from __future__ import annotations
 
 import hashlib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from wizard.model import Tree
 from wizard.problems import Problem, ProblemsError, Severity, did_you_mean
-from wizard.yamlsafe import YamlDoc, load_yaml_file, parse_yaml
+from wizard.yamlsafe import YamlDoc, gc_paused, load_yaml_file, parse_yaml
 
 Path_ = tuple[str | int, ...]
 
@@ -169,11 +170,12 @@ def _message(err: dict[str, Any], root: type[BaseModel], value: Any) -> str:
             f"kies uit: {expected}"
         )
     if kind == "string_type":
-        if isinstance(value, bool):
-            return "hier hoort tekst; zet true/false tussen aanhalingstekens als u tekst bedoelt"
-        if isinstance(value, (int, float)):
-            return f'hier hoort tekst; zet {value} tussen aanhalingstekens: "{value}"'
-        return "hier hoort tekst"
+        return "hier hoort tekst" + _quote_hint(value, err.get("raw"))
+    if kind == "one_of":
+        wanted = [_UNION_WORDS.get(m, m) for m in err["members"]]
+        text = ", ".join(wanted[:-1]) + f" of {wanted[-1]}" if len(wanted) > 1 else wanted[0]
+        hint = _quote_hint(value, err.get("raw")) if "str" in err["members"] else ""
+        return f"hier hoort {text}{hint}"
     if kind == "string_too_short":
         return "mag niet leeg zijn"
     if kind == "string_too_long":
@@ -210,19 +212,94 @@ def _message(err: dict[str, Any], root: type[BaseModel], value: Any) -> str:
     return str(err.get("msg", kind))
 
 
+# the labels pydantic gives the members of a plain union (``str | list[str] | bool``) in a location
+_UNION_MEMBER = re.compile(r"^(str|bool|int|float|list\[.*\]|dict\[.*\])$")
+_UNION_WORDS = {
+    "str": "tekst",
+    "list": "een lijst",
+    "dict": "sleutels met waarden",
+    "bool": "true/false",
+    "int": "een heel getal",
+    "float": "een getal",
+}
+
+
+def _quote_hint(value: Any, raw: str | None) -> str:
+    """For a number or yes/no where text belongs: how to quote it, keeping what was typed
+    (``0123`` stays ``0123``, not the number 123)."""
+    if isinstance(value, bool):
+        return "; zet true/false tussen aanhalingstekens als u tekst bedoelt"
+    if isinstance(value, (int, float)):
+        shown = raw or str(value)
+        return f'; zet {shown} tussen aanhalingstekens: "{shown}"'
+    return ""
+
+
+def _one_per_union(errors: list[dict[str, Any]], data: Any, prefix: Path_) -> list[dict[str, Any]]:
+    """One error per value that fits no member of a union, instead of one per member.
+
+    ``naam: {a: 1}`` where an answer may be text, a list or true/false gave three lines that
+    contradicted each other. When the value has a member's shape (a list), only that member's
+    errors are kept; otherwise one error names every member.
+    """
+    groups: dict[Path_, list[tuple[int, dict[str, Any]]]] = {}
+    out: list[dict[str, Any] | None] = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = next(
+            (i for i, seg in enumerate(loc) if isinstance(seg, str) and _UNION_MEMBER.match(seg)),
+            None,
+        )
+        if at is None:
+            out.append(err)
+            continue
+        groups.setdefault(loc[:at], []).append((at, err))
+        out.append(None)
+    for base, members in groups.items():
+        value = value_at(data, (*prefix, *base))
+        shape = "list" if isinstance(value, list) else "dict" if isinstance(value, dict) else None
+        fitting = [e for at, e in members if shape and str(e["loc"][at]).startswith(shape)]
+        if fitting:
+            out.extend(
+                {**e, "loc": tuple(s for s in e["loc"] if s != e["loc"][at])} for e in fitting
+            )  # type: ignore[misc]
+            continue
+        labels = list(dict.fromkeys(str(e["loc"][at]).split("[")[0] for at, e in members))
+        out.append({"type": "one_of", "loc": base, "members": labels, "msg": ""})
+    return [e for e in out if e is not None]
+
+
+def _raw_scalar(doc: YamlDoc, pos: tuple[int, int] | None, lines: list[str]) -> str | None:
+    """The scalar as typed in the file at ``pos`` (for numbers YAML has already converted)."""
+    if pos is None or not 0 < pos[0] <= len(lines):
+        return None
+    token = re.match(r"[^\s,\]}#]+", lines[pos[0] - 1][pos[1] - 1 :])
+    return token.group() if token else None
+
+
 def validation_problems(
     exc: ValidationError, doc: YamlDoc, root: type[BaseModel], prefix: Path_ = ()
 ) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems (input never rendered)."""
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
-    for err in exc.errors(include_input=False, include_url=False):
+    lines: list[str] = []
+    errors = _one_per_union(exc.errors(include_input=False, include_url=False), doc.data, prefix)
+    for err in errors:
         loc: Path_ = (*prefix, *err["loc"])
         found, pos = doc.marks.nearest(loc)
         if err["type"] == "extra_forbidden" and found and found[-1] == loc[-1]:
             pos = doc.marks.at(found, key=True) or pos
         value = value_at(doc.data, loc)
-        message = _message({**err, "loc": tuple(err["loc"])}, root, value)
+        raw = None
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and found[-1:] == loc[-1:]
+        ):
+            lines = lines or doc.text.splitlines()
+            raw = _raw_scalar(doc, pos, lines)
+        message = _message({**err, "loc": tuple(err["loc"]), "raw": raw}, root, value)
         where = describe_path(doc.data, found)
         if found != loc and err["type"] == "missing":
             where = describe_path(doc.data, found)
@@ -251,7 +328,8 @@ def tree_from_doc(doc: YamlDoc) -> Tree:
     if problem:
         raise ProblemsError([problem])
     try:
-        return Tree.model_validate(doc.data)
+        with gc_paused():
+            return Tree.model_validate(doc.data)
     except ValidationError as exc:
         raise ProblemsError(validation_problems(exc, doc, Tree)) from None
 

@@ -133,6 +133,14 @@ class Werkvorm(Strict):
     low_threshold: bool = Field(
         False, description="Laagdrempelig: geschikt voor moeilijk bereikbare groepen."
     )
+    only_when_suggested: bool = Field(
+        False,
+        description=(
+            "Alleen in het advies als een antwoord, regel of variant hem noemt, of als hij een "
+            "genoemde groep bereikt: voor werkvormen die iets vragen wat niet elk plan heeft (een "
+            "budget, varianten, een adviesraad, een initiatief, kinderen)."
+        ),
+    )
     sources: list[Ident] = Field(default_factory=list)
 
 
@@ -150,6 +158,11 @@ class Stakeholder(Strict):
     spokesperson: Text | None = Field(
         None, description="Wie spreekt namens dit belang (voor stille belangen)."
     )
+    werkvormen: list[Ident] = Field(
+        default_factory=list,
+        description="Werkvormen die deze groep goed bereiken; het advies kiest er een als de "
+        "groep erbij is. Noem werkvormen hier, niet in 'reach'.",
+    )
     sources: list[Ident] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -166,7 +179,15 @@ class Stakeholder(Strict):
 _COMPARISONS = ("is_", "in_", "has", "has_any", "has_all", "count_at_least", "count_at_most")
 _LOGIC = ("all", "any", "not_", "answered", "variant")
 # forms that read the advice composed from the answers (only in rules, see wizard/advice.py)
-_ADVICE = ("decision", "level", "stakeholder", "stakeholder_category", "werkvorm")
+_ADVICE = (
+    "decision",
+    "level",
+    "level_at_least",
+    "level_at_most",
+    "stakeholder",
+    "stakeholder_category",
+    "werkvorm",
+)
 
 
 class Condition(Strict):
@@ -177,7 +198,8 @@ class Condition(Strict):
       ``count_at_least: n``, ``count_at_most: n`` for a multiple choice;
     - ``{answered: q}``, ``{variant: leiden}``;
     - in rules only, over the advice the answers give: ``{decision: participeren}``,
-      ``{level: raadplegen}`` (the project level), ``{stakeholder: id}``,
+      ``{level: raadplegen}`` (the project level; also ``level_at_least``, ``level_at_most``),
+      ``{stakeholder: id}``,
       ``{stakeholder_category: moeilijk-bereikbaar}``, ``{werkvorm: id}``;
     - ``{all: [...]}``, ``{any: [...]}``, ``{not: {...}}`` to combine.
     """
@@ -195,6 +217,12 @@ class Condition(Strict):
     decision: Decision | None = Field(None, description="Alleen in regels: het besluit is dit.")
     level: Level | None = Field(
         None, description="Alleen in regels: het algemene niveau is dit (na plafond en ondergrens)."
+    )
+    level_at_least: Level | None = Field(
+        None, description="Alleen in regels: het algemene niveau is minstens dit."
+    )
+    level_at_most: Level | None = Field(
+        None, description="Alleen in regels: het algemene niveau is hoogstens dit."
     )
     stakeholder: Ident | None = Field(
         None, description="Alleen in regels: deze belanghebbende staat in het advies."
@@ -228,7 +256,8 @@ class Condition(Strict):
         elif len(logic) != 1:
             raise ValueError(
                 "gebruik precies een vorm: question, answered, variant, decision, level, "
-                "stakeholder, stakeholder_category, werkvorm, all, any of not "
+                "level_at_least, level_at_most, stakeholder, stakeholder_category, werkvorm, "
+                "all, any of not "
                 f"(nu: {', '.join(names) or 'geen'})"
             )
         return self
@@ -269,24 +298,88 @@ class RoleContribution(Strict):
 
 
 class LevelContribution(Strict):
-    """A rung of the ladder for the project, or for one group or topic."""
+    """A rung of the ladder for the project, or for one subject, group or topic.
+
+    Without ``subject``, ``group``, ``category`` and ``topic`` the level is for the project: it
+    applies to every subject that is open. A level for a group or category only counts when
+    that group is in the advice (the user named it).
+    """
 
     level: Level
-    group: Ident | None = Field(None, description="Id van een belanghebbende; leeg = het project.")
-    topic: ShortText | None = Field(None, description="Onderwerp of fase, bv. 'het ontwerp'.")
+    subject: Ident | None = Field(
+        None, description="Id van een onderwerp (zie 'subjects'); telt alleen als het open is."
+    )
+    group: Ident | None = Field(
+        None, description="Id van een belanghebbende; telt alleen als die in het advies staat."
+    )
+    category: StakeholderCategory | None = Field(
+        None,
+        description="Soort belanghebbenden; telt voor de genoemde groepen van die soort samen.",
+    )
+    topic: ShortText | None = Field(None, description="Vrij onderwerp, bv. 'de uitvoering'.")
     why: Text | None = None
+    ignores_cap: bool = Field(
+        False,
+        description="Dit niveau volgt uit een vastgelegde rol (bv. een adviesraad met adviesrecht) "
+        "en geldt ook boven een plafond; alleen voor een groep.",
+    )
     sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> LevelContribution:
+        targets = [f for f in ("subject", "group", "category", "topic") if getattr(self, f)]
+        if len(targets) > 1:
+            raise ValueError(
+                f"een niveau geldt voor één doel: kies subject, group, category of topic "
+                f"(nu: {', '.join(targets)})"
+            )
+        if self.ignores_cap and not (self.group or self.category):
+            raise ValueError(
+                "'ignores_cap' kan alleen bij een groep (group of category): het niveau van het "
+                "traject blijft onder het plafond"
+            )
+        return self
 
 
 class LevelCap(Strict):
+    """No higher than this: for everything, or for one subject only."""
+
     level: Level
     why: Text
+    subject: Ident | None = Field(
+        None, description="Id van een onderwerp; leeg = het plafond geldt voor alles."
+    )
+    subjects: list[Ident] = Field(
+        default_factory=list,
+        description="Ids van onderwerpen waarvoor het plafond geldt (bv. wat nu beslist wordt, "
+        "niet het beheer later); leeg = het plafond geldt voor alles.",
+    )
     sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> LevelCap:
+        if self.subject and self.subjects:
+            raise ValueError("gebruik 'subject' of 'subjects', niet allebei")
+        return self
+
+
+class ChosenLevel(Strict):
+    """The user's own choice of level, where it differs from the advice (afwijking)."""
+
+    level: Level
+    reason_from: Ident | None = Field(
+        None, description="Id van de tekstvraag waarin de gebruiker de reden geeft."
+    )
 
 
 class CatalogueRef(Strict):
     id: Ident
     why: Text | None = Field(None, description="Waarom past dit hier?")
+    core: bool = Field(
+        False,
+        description="Alleen bij werkvormen: hoort in de kern van het advies als hij past, "
+        "bijvoorbeeld omdat het doel erom vraagt.",
+    )
     sources: list[Ident] = Field(default_factory=list)
 
     @model_validator(mode="before")
@@ -302,6 +395,13 @@ class Advice(Strict):
     role: RoleContribution | None = Field(None, description="Rol van de gemeente bij initiatief.")
     levels: list[LevelContribution] = Field(default_factory=list)
     level_cap: LevelCap | None = Field(None, description="Hoger dan dit kan niet (plafond).")
+    chosen_level: ChosenLevel | None = Field(
+        None, description="De gebruiker kiest zelf een ander niveau dan het advies."
+    )
+    scale: Scale | None = Field(None, description="De schaal van het plan (voor de werkvormen).")
+    max_effort: Grade | None = Field(
+        None, description="Werkvormen die meer inspanning vragen dan dit, vallen af."
+    )
     werkvormen: list[CatalogueRef] = Field(default_factory=list)
     avoid_werkvormen: list[CatalogueRef] = Field(
         default_factory=list, description="Werkvormen die hier juist niet passen (met reden)."
@@ -332,6 +432,29 @@ class Rule(Strict):
     sources: list[Ident] = Field(default_factory=list)
 
 
+# --- subjects ---------------------------------------------------------------------------------
+
+
+class Subject(Strict):
+    """A part of the plan that can be open or fixed, with its own level (and phase)."""
+
+    id: Ident
+    name: ShortText = Field(description="Hoe het onderwerp in het advies heet.")
+    phase: ShortText | None = Field(None, description="De fase waarin dit onderwerp speelt.")
+    when: Condition = Field(description="Wanneer dit onderwerp open is (of meetelt).")
+    max_level: Level | None = Field(
+        None, description="Hoger dan dit kan dit onderwerp nooit, bv. informeren voor wat vastligt."
+    )
+    max_why: Text | None = Field(None, description="Waarom het onderwerp niet hoger kan.")
+    sources: list[Ident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _why_with_max(self) -> Subject:
+        if self.max_level is not None and not self.max_why:
+            raise ValueError("bij 'max_level' hoort 'max_why': waarom kan het niet hoger?")
+        return self
+
+
 # --- nodes ------------------------------------------------------------------------------------
 
 
@@ -349,6 +472,11 @@ class QuestionBase(NodeBase):
     question: Text = Field(description="De vraag, kort en in gewone taal.")
     help: Text | None = Field(
         None, description="Waarom we dit vragen en wat de opties betekenen (Markdown mag)."
+    )
+    preview: Literal["levels"] | None = Field(
+        None,
+        description="Toon bij deze vraag het advies tot nu toe; 'levels' = de geadviseerde "
+        "niveaus (per onderwerp en groep), bijvoorbeeld bij de vraag of de gebruiker afwijkt.",
     )
 
 
@@ -433,11 +561,19 @@ class Settings(Strict):
     title_question: Ident | None = Field(
         None, description="Id van de tekstvraag met de naam van het project (voor de export)."
     )
+    core_werkvormen: int = Field(
+        5, ge=1, le=10, description="Hoeveel werkvormen het advies hoogstens als kern noemt."
+    )
+    alternative_werkvormen: int = Field(
+        3, ge=0, le=10, description="Hoeveel andere passende werkvormen het advies noemt."
+    )
 
 
 class SettingsPatch(Strict):
     default_level: Level | None = None
     level_floor: Level | None = None
+    core_werkvormen: int | None = Field(None, ge=1, le=10)
+    alternative_werkvormen: int | None = Field(None, ge=0, le=10)
 
 
 class Variant(Strict):
@@ -466,12 +602,38 @@ class Expectation(Strict):
     decision: Decision | None = None
     outcome: Ident | None = None
     level: Level | None = Field(None, description="Het niveau voor het project.")
+    advised_level: Level | None = Field(
+        None, description="Het geadviseerde niveau voor het project, vóór een eigen keuze."
+    )
+    cap: Level | None = Field(None, description="Het laagste plafond dat geldt.")
     levels: list[Level] = Field(default_factory=list, description="Niveaus die moeten voorkomen.")
+    subjects: dict[str, Level] = Field(
+        default_factory=dict, description="Per onderwerp-id het niveau."
+    )
+    groups: dict[str, Level] = Field(
+        default_factory=dict,
+        description="Per belanghebbende-id of soort (category) het niveau.",
+    )
     role: Role | None = None
     stakeholders: list[Ident] = Field(default_factory=list)
-    werkvormen: list[Ident] = Field(default_factory=list)
+    werkvormen: list[Ident] = Field(
+        default_factory=list, description="Werkvormen die in de kern van het advies staan."
+    )
+    werkvormen_count: int | None = Field(
+        None, ge=0, description="Precies zoveel werkvormen in de kern."
+    )
     not_stakeholders: list[Ident] = Field(default_factory=list)
-    not_werkvormen: list[Ident] = Field(default_factory=list)
+    not_werkvormen: list[Ident] = Field(
+        default_factory=list, description="Werkvormen die nergens in het advies staan."
+    )
+    says: list[ShortText] = Field(
+        default_factory=list,
+        description="Woorden of zinsdelen die in het plan moeten staan (hoofdletters tellen niet).",
+    )
+    not_says: list[ShortText] = Field(
+        default_factory=list,
+        description="Woorden die níet in het plan mogen staan, bv. 'spelen' buiten de openbare ruimte.",
+    )
 
 
 class Lesson(Strict):
@@ -511,6 +673,10 @@ class Tree(Strict):
     settings: Settings = Field(default_factory=Settings)
     sources: list[Source] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    subjects: list[Subject] = Field(
+        default_factory=list,
+        description="Onderwerpen (of fasen) die elk een eigen niveau krijgen als ze open zijn.",
+    )
     werkvormen: list[Werkvorm] = Field(default_factory=list)
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     nodes: list[Node] = Field(min_length=1)
@@ -526,6 +692,9 @@ class Tree(Strict):
 
     def source_map(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    def subject_map(self) -> dict[str, Subject]:
+        return {s.id: s for s in self.subjects}
 
     def variant(self, variant_id: str) -> Variant | None:
         return next((v for v in self.variants if v.id == variant_id), None)

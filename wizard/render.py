@@ -24,10 +24,10 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.model import AnswerValue, StakeholderCategory, Werkvorm
-from wizard.text import clean, one_line
+from wizard.text import clean, md_text
 
 ADVICE_KIND = "stappenplan-advice"
-ADVICE_VERSION = 1
+ADVICE_VERSION = 2  # 2: levels per subject and cap; 'werkvormen' is the chosen core
 
 CATEGORY_TITLES = {
     StakeholderCategory.direct: "Direct betrokkenen",
@@ -82,7 +82,7 @@ def route_trace(engine: Engine) -> list[dict[str, Any]]:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-_md_text = one_line  # tree text in a list item: no control codes, no line breaks
+_md_text = md_text  # tree text is text: one line, no control codes, no Markdown
 
 
 def _cite(reasons: list[Reason]) -> str:
@@ -148,9 +148,39 @@ def _items(lines: list[str], items: list[Item], empty: str) -> None:
 
 def _level_line(lv: LevelAdvice) -> str:
     who = _md_text(lv.name)
+    if lv.members:
+        who += f" ({_md_text(', '.join(lv.members))})"
+    if lv.phase:
+        who += f" (fase: {_md_text(lv.phase)})"
     extra = " (begrensd)" if lv.capped else ""
     extra += " (ondergrens)" if lv.floored else ""
+    if lv.deviated and lv.advised is not None:
+        extra += f" (advies: {LEVEL_LABELS[lv.advised]})"
     return f"- **{who}: {LEVEL_LABELS[lv.level]}**{extra}  \n  {_reason_line(lv.why, lv.reasons)}"
+
+
+def _levels(lines: list[str], res: AdviceResult) -> None:
+    project = res.project_level
+    if project is None:
+        return
+    if project.deviated and project.advised is not None:
+        lines.append(
+            f"**Gekozen niveau: {LEVEL_LABELS[project.level]}.** Dit wijkt af van het advies "
+            f"({LEVEL_LABELS[project.advised]})."
+        )
+        if project.deviation_reason:
+            lines.append(f"Reden van de afwijking: “{_md_text(project.deviation_reason)}”.")
+        else:
+            lines.append("_Er is geen reden voor de afwijking opgegeven._")
+    else:
+        lines.append(f"**Advies: {LEVEL_LABELS[project.level]}.**")
+    lines += ["", _reason_line(project.why, project.reasons)]
+    if res.subject_levels:
+        lines += ["", "**Per onderwerp**", ""]
+        lines += [_level_line(lv) for lv in res.subject_levels]
+    if res.group_levels:
+        lines += ["", "**Per groep**", ""]
+        lines += [_level_line(lv) for lv in res.group_levels]
 
 
 def to_markdown(
@@ -195,8 +225,7 @@ def to_markdown(
         ]
 
     lines += ["", "## 2. Niveau van participatie", ""]
-    for lv in res.levels:
-        lines.append(_level_line(lv))
+    _levels(lines, res)
 
     lines += ["", "## 3. Werkvormen", ""]
     catalogue = tree.werkvorm_map()
@@ -210,6 +239,11 @@ def to_markdown(
             lines.append(f"  {_reason_line(item.why, item.reasons)}")
     else:
         lines.append("_Geen werkvormen geadviseerd._")
+    if res.alternatives:
+        lines += ["", "Andere werkvormen die ook passen:", ""]
+        for item in res.alternatives:
+            why = " ".join(_md_text(w) for w in item.why)
+            lines.append(f"- {_md_text(item.text)}{': ' + why if why else ''}")
     if res.avoided:
         lines += ["", "Liever niet:", ""]
         _items(lines, res.avoided, "")
@@ -296,11 +330,19 @@ def _level(lv: LevelAdvice) -> dict[str, Any]:
     return {
         "level": lv.level.value,
         "label": LEVEL_LABELS[lv.level],
+        "kind": lv.kind,
+        "id": lv.key,
+        "name": lv.name,
+        "phase": lv.phase,
+        "members": lv.members,
         "group": lv.group,
-        "group_name": lv.group_name,
+        "group_name": lv.name if lv.kind == "group" else None,
         "topic": lv.topic,
         "capped": lv.capped,
         "floored": lv.floored,
+        "advised": lv.advised.value if lv.advised else None,
+        "deviated": lv.deviated,
+        "deviation_reason": lv.deviation_reason,
         "why": lv.why,
         "reasons": _reasons(lv.reasons),
     }
@@ -375,9 +417,16 @@ def to_json_data(engine: Engine, digest: str, result: AdviceResult | None = None
         ),
         "levels": {
             "project": _level(res.project_level) if res.project_level else None,
+            "subjects": [_level(lv) for lv in res.subject_levels],
             "groups": [_level(lv) for lv in res.group_levels],
+            "cap": res.cap.value if res.cap else None,
         },
         "werkvormen": [werkvorm(i) for i in res.werkvormen],
+        "alternative_werkvormen": [werkvorm(i) for i in res.alternatives],
+        "dropped_werkvormen": [
+            {"id": wid, "name": werkvormen[wid].name if wid in werkvormen else wid, "why": why}
+            for wid, why in res.dropped_werkvormen
+        ],
         "avoided_werkvormen": [werkvorm(i) for i in res.avoided],
         "stakeholders": [stakeholder(i) for i in res.stakeholders],
         "invloedsruimte": {

@@ -90,3 +90,33 @@ async def test_first_case_of_default_tree_to_export(tmp_path):
             else "# Participatieplan (concept)"
         )
         assert (tmp_path / "advies.md").read_text(encoding="utf-8").startswith(heading)
+
+
+async def test_level_question_shows_the_advice_before_the_choice():
+    """The question that asks whether to follow the advice shows that advice first: the level
+    for the whole traject, per open subject and per group, with the cap; not a default."""
+    loaded = load_tree(default_tree())
+    tree = loaded.tree
+    case = next(c for c in tree.cases if c.id == "plein-leiden")
+    preview_node = next(n for n in tree.nodes if getattr(n, "preview", None) == "levels")
+    variant_index = 1 + [v.id for v in tree.variants].index(case.variant)
+    app = make_app(default_tree())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await begin(pilot, variant_index)
+        engine = app.session.engine
+        for _ in range(len(tree.nodes) + 1):
+            node = engine.node
+            if node.id == preview_node.id:
+                break
+            value = True if node.kind == "info" else case.answers.get(node.id)
+            await answer_step(pilot, node, value)
+        assert engine.node.id == preview_node.id
+        text = screen_text(app)
+        assert "Advies op grond van uw antwoorden:" in text
+        assert "Het traject als geheel: Coproduceren" in text
+        assert "Het ontwerp of de uitwerking: Coproduceren" in text
+        assert "Kinderen: Raadplegen" in text
+        assert "Plafond: Coproduceren" in text
+        # an earlier question shows no preview
+        await pilot.press("escape")
+        assert "Advies op grond van uw antwoorden:" not in screen_text(app)

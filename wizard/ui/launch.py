@@ -13,9 +13,12 @@ def launch(args: Any) -> int:
     from wizard.paths import bundled_trees, default_tree, trees_dir
 
     if getattr(args, "tree", None):
+        from wizard.yamlsafe import not_a_file
+
         path = Path(args.tree)
-        if not path.is_file():
-            print(f"stappenplan: fout: boombestand niet gevonden: {path}", file=sys.stderr)
+        problem = not_a_file(path, "boombestand")
+        if problem:
+            print(f"stappenplan: fout: {problem}", file=sys.stderr)
             return 2
         paths = [path]
     else:

@@ -56,12 +56,12 @@ class TreeEntry:
 
 def load_entry(path: Path) -> TreeEntry:
     from wizard.loader import load_tree
-    from wizard.problems import ProblemsError
+    from wizard.problems import ProblemsError, problem_lines
 
     try:
         return TreeEntry(path, load_tree(path))
     except ProblemsError as exc:
-        return TreeEntry(path, None, [p.format() for p in exc.problems])
+        return TreeEntry(path, None, problem_lines(exc.problems))
     except OSError as exc:
         return TreeEntry(path, None, [f"{path}: {exc.strerror or exc}"])
 
@@ -299,6 +299,7 @@ def write_export(
 ) -> None:
     """Write both files atomically; raise ExportError with the reason on failure."""
     from wizard.render import to_json_data, to_markdown
+    from wizard.text import json_text
 
     engine = session.engine
     advice = engine.advice()
@@ -306,7 +307,7 @@ def write_export(
     data = to_json_data(engine, session.digest, advice)
     for path, content in (
         (md_path, markdown),
-        (json_path, json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
+        (json_path, json_text(data)),
     ):
         write_document(path, content)
     session.mark_exported()

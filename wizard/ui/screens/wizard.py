@@ -16,14 +16,16 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from wizard.engine import AnswerError, check_answer
 from wizard.graph import node_title
+from wizard.levels import preview_lines
 from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 from wizard.ui.widgets.answers import KEYS, ChoiceList, MultiList
+from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
 
 WIDE = 110  # columns from which the help panel stands beside the question
@@ -51,6 +53,8 @@ class WizardScreen(Screen):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.help_toggled = False
         self._shown: tuple[str, int] | None = None
+        self._bindings_state: tuple[bool, bool] | None = None
+        self._shown_state: tuple[object, ...] | None = None
 
     @property
     def session(self):
@@ -67,6 +71,7 @@ class WizardScreen(Screen):
                 yield Static(id="step")
                 yield Static(id="question")
                 yield Static(id="hint")
+                yield Static(id="preview")
                 yield ChoiceList(id="choice")
                 yield MultiList(id="multi")
                 yield Input(id="text")
@@ -78,15 +83,26 @@ class WizardScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        yield Footer(compact=True)  # every key fits in 80 columns
+        yield SteadyFooter(compact=True)  # every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
-        if self.session is not None:
+        # pushed, this follows on_mount at once: refresh only when something changed meanwhile
+        if self.session is not None and self._view_state() != self._shown_state:
             self.refresh_view()
+
+    def _view_state(self) -> tuple[object, ...]:
+        engine = self.engine
+        return (
+            id(self.session),
+            id(engine),
+            engine.cursor,
+            len(engine.history),
+            repr(engine.answers),
+        )
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)
@@ -131,6 +147,7 @@ class WizardScreen(Screen):
 
     def refresh_view(self) -> None:
         """Show the step at the engine's cursor, replacing the content of the mounted widgets."""
+        self._shown_state = self._view_state()
         s = self.app.strings  # type: ignore[attr-defined]
         engine = self.engine
         node = engine.node
@@ -154,6 +171,7 @@ class WizardScreen(Screen):
         if kind in ("choice", "multi") and len(node.options) > 9:  # options 10+ have a letter
             hint_key = {"choice": "q.hint.choice.letters", "multi": "q.hint.multi.letters"}[kind]
         self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
+        self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
         multi = self.query_one("#multi", MultiList)
@@ -195,8 +213,31 @@ class WizardScreen(Screen):
             case = self.session.case
             bits.append(s("case.sub" if case.is_training else "case.sub.example", name=case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
-        self.refresh_bindings()
         self.call_after_refresh(self._fit_list)
+        # the footer is rebuilt (a widget per key) on every refresh of the bindings: only when
+        # what check_action answers has changed, not on every answer
+        state = (self.engine.can_undo(), self.session.case is not None)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
+
+    def _show_preview(self, node: Any) -> None:
+        """A question with ``preview: levels`` shows the advised levels before it is answered."""
+        preview = self.query_one("#preview", Static)
+        lines: list[str] = []
+        if getattr(node, "preview", None) == "levels":
+            advice = self.engine.advice_before(node.id)
+            lines = preview_lines(
+                advice.project_level, advice.subject_levels, advice.group_levels, advice.cap
+            )
+        preview.display = bool(lines)
+        if lines:
+            s = self.app.strings  # type: ignore[attr-defined]
+            preview.update(
+                Content.assemble(
+                    safe.text(s("q.preview"), "bold"), "\n", safe.text("\n".join(lines))
+                )
+            )
 
     def _show_progress(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]

@@ -1,0 +1,304 @@
+"""Speed and memory of stappenplan, each as a ratio to its floor measured in the same run.
+
+Usage: ``.venv/bin/python benchmarks/run.py [--runs N] [--only NAME ...]``
+
+Absolute times drift with the machine's load (15-20 % within an hour on the reference VM), so
+every figure is set against a floor measured in the same run, interleaved, and reported as the
+median (and p95 where asked) with the ratio:
+
+- ``first-question``: exec → first question on screen, headless (start, pick the first tree,
+  first question), against exec → first paint of a bare Textual app (one Static).
+- ``rss``: peak RSS of that same wizard process against the bare app's.
+- ``answer``: CPU ms from an answer to the next question rendered, over the longest example
+  case of the default tree (Pilot, 100x30), against a key press on a bare app's OptionList.
+- ``result``: CPU ms from the last answer to the result screen shown, against the key press
+  and against a bare app pushing a screen with Textual's Markdown widget of the same plan
+  (the part of the cost that is Textual's own).
+- ``tree-1k``, ``tree-10k``: load + validate + lint of a generated tree of 1,000 / 10,000
+  questions (``tests/bigtree.py``) against a bare libyaml load (``CSafeLoader``) of the file.
+
+Targets (issue 8): first question ≤ 1.5x, RSS ≤ 1.3x, answer ≤ 16 ms CPU median,
+result ≤ 150 ms CPU, 10,000-question tree ≤ 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# --- start-up, in fresh processes ----------------------------------------------------------------
+
+_REPORT = """
+def _report(label):
+    import json, sys, time
+    try:
+        import resource
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    except ImportError:  # Windows: no resource module
+        rss = 0.0
+    print("BENCH " + json.dumps({"at": time.time(), "rss": rss, "label": label}), flush=True)
+"""
+
+BARE = (
+    _REPORT
+    + """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("x")
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        _report("bare")
+        self.exit()
+Bare().run(headless=True)
+"""
+)
+
+WIZARD = (
+    _REPORT
+    + """
+from wizard.cli import build_parser
+build_parser().parse_args(["--no-save"])
+from wizard.paths import default_tree
+from wizard.ui.app import StappenplanApp
+class Timed(StappenplanApp):
+    def _trees_loaded(self, entries):
+        super()._trees_loaded(entries)
+        self.call_after_refresh(self.screen._begin)
+        self.call_after_refresh(self._wait)
+    def _wait(self):
+        from wizard.ui.screens.wizard import WizardScreen
+        if isinstance(self.screen, WizardScreen) and self.screen.is_mounted:
+            self.screen.call_after_refresh(self._done)
+        else:
+            self.call_after_refresh(self._wait)
+    def _done(self):
+        _report("first-question")
+        self.exit()
+Timed.__module__ = StappenplanApp.__module__  # CSS_PATH is relative to the app's module
+Timed([default_tree()], save=False).run(headless=True)
+"""
+)
+
+
+def _spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """(ms from exec to the reported moment, peak RSS in MB)."""
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("BENCH "):
+            data = json.loads(line[6:])
+            return 1000 * (data["at"] - start), data["rss"]
+    raise SystemExit(f"no measurement:\n{out.stdout}\n{out.stderr}")
+
+
+def startup(runs: int) -> list[tuple[str, list[float], list[float], str]]:
+    env = {**os.environ, "STAPPENPLAN_STATE_DIR": tempfile.mkdtemp(prefix="bench-state-")}
+    _spawn(BARE, env), _spawn(WIZARD, env)  # warm the file cache
+    bare_ms, bare_rss, wiz_ms, wiz_rss = [], [], [], []
+    for _ in range(runs):  # interleaved, so drift hits both alike
+        ms, rss = _spawn(BARE, env)
+        bare_ms.append(ms)
+        bare_rss.append(rss)
+        ms, rss = _spawn(WIZARD, env)
+        wiz_ms.append(ms)
+        wiz_rss.append(rss)
+    return [
+        ("first-question (ms wall)", wiz_ms, bare_ms, "≤ 1.5x"),
+        ("peak RSS (MB)", wiz_rss, bare_rss, "≤ 1.3x"),
+    ]
+
+
+# --- interaction, in this process (Pilot) --------------------------------------------------------
+
+
+async def _bare_presses(presses: int) -> list[float]:
+    from textual.app import App
+    from textual.widgets import OptionList, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Static("Een vraag?")
+            yield OptionList(*[f"Optie {i}" for i in range(5)])
+
+    samples = []
+    async with Bare().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for i in range(presses):
+            t0 = time.process_time()
+            await pilot.press("down" if i % 8 < 4 else "up")
+            await pilot.pause()
+            samples.append(1000 * (time.process_time() - t0))
+    return samples
+
+
+async def _bare_markdown(text: str, pushes: int) -> list[float]:
+    """The floor for the result screen: a bare app pushing a screen with Textual's Markdown
+    widget showing the same plan."""
+    from textual.app import App
+    from textual.containers import VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Markdown, Static
+
+    class Plan(Screen):
+        def compose(self):
+            with VerticalScroll():
+                yield Markdown(text)
+
+    class Bare(App):
+        def compose(self):
+            yield Static("x")
+
+    samples = []
+    async with Bare().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(pushes):
+            t0 = time.process_time()
+            await app_push(pilot.app, Plan())
+            await pilot.pause()
+            samples.append(1000 * (time.process_time() - t0))
+            pilot.app.pop_screen()
+            await pilot.pause()
+    return samples
+
+
+async def app_push(app, screen) -> None:
+    await app.push_screen(screen)
+
+
+def _longest_case(loaded):
+    return max(loaded.tree.cases, key=lambda c: len(c.answers))
+
+
+async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str]:
+    from wizard.loader import load_tree
+    from wizard.paths import default_tree
+    from wizard.ui.app import StappenplanApp
+    from wizard.ui.screens.result import ResultScreen
+    from wizard.ui.state import Session
+
+    loaded = load_tree(default_tree())
+    case = _longest_case(loaded)
+    app = StappenplanApp([default_tree()], save=False)
+    answers, results = [], []
+    steps = 0
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(routes):
+            app.begin(Session.fresh(loaded, case.variant, False))
+            await pilot.pause()
+            steps = 0
+            while True:
+                engine = app.session.engine
+                node = engine.node
+                value = case.answers.get(node.id, True)
+                t0 = time.process_time()
+                app.screen.submit(value)
+                await pilot.pause()
+                if engine.at_outcome:
+                    while not isinstance(app.screen, ResultScreen):
+                        await pilot.pause()
+                    results.append(1000 * (time.process_time() - t0))
+                    plan = app.screen._shown
+                    break
+                answers.append(1000 * (time.process_time() - t0))
+                steps += 1
+            app.pop_screen()
+            await pilot.pause()
+    return answers, results, steps, plan
+
+
+def interaction(runs: int) -> list[tuple[str, list[float], list[float], str]]:
+    routes = max(2, runs // 3)
+    answers, results, steps, plan = asyncio.run(_wizard_route(routes))
+    gc.unfreeze()  # the app froze its objects; the floors get a collector as they find it
+    gc.collect()
+    floor = asyncio.run(_bare_presses(max(40, len(answers))))
+    markdown = asyncio.run(_bare_markdown(plan, len(results)))
+    return [
+        (f"answer → next question (CPU ms, {steps} steps x {routes})", answers, floor, "≤ 16 ms"),
+        ("last answer → result (CPU ms; floor: key press)", results, floor, "≤ 150 ms"),
+        ("last answer → result (CPU ms; floor: bare Markdown)", results, markdown, "Textual"),
+    ]
+
+
+# --- tree scale, in this process ------------------------------------------------------------------
+
+
+def _tree_scale(questions: int, runs: int) -> tuple[list[float], list[float]]:
+    import yaml
+
+    from tests.bigtree import tree_yaml
+    from wizard.lint import lint
+    from wizard.loader import load_tree
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-tree-"))
+    path = folder / f"boom-{questions}.yaml"
+    path.write_text(tree_yaml(questions), encoding="utf-8")
+    ours, bare = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        bare.append(1000 * (time.perf_counter() - t0))
+        t0 = time.perf_counter()
+        report = lint(load_tree(path))
+        ours.append(1000 * (time.perf_counter() - t0))
+        assert not report.errors, report.errors[:3]
+    return ours, bare
+
+
+def trees(runs: int) -> list[tuple[str, list[float], list[float], str]]:
+    out = []
+    for questions, reps in ((1_000, max(3, runs)), (10_000, max(3, runs // 3))):
+        ours, bare = _tree_scale(questions, reps)
+        out.append((f"tree {questions:,} questions (ms wall)", ours, bare, "≤ 1.5x"))
+    return out
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per measurement (default 9)")
+    parser.add_argument(
+        "--only", nargs="*", choices=["startup", "interaction", "trees"], help="a subset"
+    )
+    args = parser.parse_args()
+    groups = {"startup": startup, "interaction": interaction, "trees": trees}
+    print(f"{'measurement':48} {'median':>9} {'p95':>9} {'floor':>9} {'ratio':>6}  target")
+    for name, run in groups.items():
+        if args.only and name not in args.only:
+            continue
+        for label, ours, floor, target in run(args.runs):
+            m, f = statistics.median(ours), statistics.median(floor)
+            print(
+                f"{label:48} {m:9.1f} {_p95(ours):9.1f} {f:9.1f} {m / f:6.2f}  {target}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
