@@ -16,8 +16,9 @@ MINI = FIXTURES / "mini.yaml"
 
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory, monkeypatch):
-    """Never touch the real user's state folder from a test."""
+    """Never touch the real user's state or documents folder from a test."""
     monkeypatch.setenv("STAPPENPLAN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(tmp_path_factory.mktemp("documenten")))
 
 
 def mini_text() -> str:

@@ -245,3 +245,46 @@ def test_tree_given_before_the_subcommand_is_used(tmp_path, capsys):
         main(["--variant", "nope", "check"])
     assert info.value.code == 2
     assert "--tree en --variant horen niet bij 'check'" in capsys.readouterr().err
+
+
+def test_graph_shapes_agree_and_long_questions_are_whole(capsys):
+    _code, mermaid, _ = run_cli(capsys, "graph", "--tree", str(MINI))
+    _code, dot, _ = run_cli(capsys, "graph", "--tree", str(MINI), "--format", "dot")
+    # the text question is a parallelogram in both
+    assert 'naam[/"Hoe heet uw project?"/]' in mermaid
+    assert '"naam" [label="Hoe heet uw project?", shape=parallelogram];' in dot
+    from tests.conftest import edit, mini_text
+    from wizard.flow import resolve
+    from wizard.graph import to_dot, to_mermaid
+    from wizard.loader import load_tree_text
+
+    long = "Valt er iets te beïnvloeden, of liggen budget, plek, planning en ontwerp al vast?"
+    text = edit(mini_text(), "question: Valt er iets te beïnvloeden?", f"question: {long}")
+    flow = resolve(load_tree_text(text, "mini.yaml").tree, None)
+    assert f'"{long}"' in to_mermaid(flow).replace("#quot;", '"')  # whole, not cut at 60
+    assert f'label="{long}"' in to_dot(flow)
+
+
+def test_schema_descriptions_are_all_dutch():
+    import re
+
+    from wizard.schema import tree_schema
+
+    texts: list[str] = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "description" and isinstance(item, str):
+                    texts.append(item)
+                else:
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(tree_schema())
+    assert len(texts) > 50
+    english = re.compile(r"\b(the|when|which|must|with|from|and|one|any)\b")
+    keys = re.compile(r"\{[^}]*\}|'[^']*'")  # field names such as {any} or 'when' are keys
+    assert [t for t in texts if english.search(keys.sub("", t))] == []

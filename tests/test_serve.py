@@ -314,3 +314,19 @@ def test_headless_chromium_shows_the_wizard_and_ctrl_c_ends_open_tabs(tmp_path: 
     while processes_mentioning(str(tree)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert processes_mentioning(str(tree)) == []
+
+
+@needs_serve
+def test_the_page_works_offline_and_has_a_title(tmp_path: Path):
+    """A training room may have no internet: the page asks nothing from another host."""
+    import re
+
+    with served(tmp_path) as (_proc, url):
+        page = fetch(url)
+    host = url.split("//", 1)[1].strip("/")
+    assert "<title>Stappenplan participatie</title>" in page
+    addresses = re.findall(r"(?:https?|wss?)://([^/\"'\s)]+)", page)
+    assert addresses, "the page names its own server for scripts and the websocket"
+    assert set(addresses) == {host}, addresses
+    assert "googleapis" not in page
+    assert "Session ended" not in page and "De sessie is beëindigd" in page

@@ -574,7 +574,7 @@ _PART_LABELS = {
     "werkvormen": "Werkvorm",
     "avoided": "Liever niet",
     "stakeholders": "Belanghebbende",
-    "fixed": "Vastligt",
+    "fixed": "Vast gegeven",
     "open": "Open voor inbreng",
     "decides": "Wie beslist",
     "duties": "Procesafspraak",

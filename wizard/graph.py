@@ -59,6 +59,10 @@ def edges(flow: Flow, node: Any) -> list[Edge]:
     return out
 
 
+# A question or an answer is shown whole up to this length (most are; 60 cut many questions).
+LABEL_LIMIT, EDGE_LIMIT = 160, 100
+
+
 def node_title(node: Any) -> str:
     return node.question if hasattr(node, "question") else node.title
 
@@ -89,19 +93,21 @@ _MERMAID_ENTITIES = (
 def to_mermaid(flow: Flow) -> str:
     lines = ["flowchart TD"]
     for node_id, node in flow.nodes.items():
-        label = _mermaid_text(node_title(node))
+        label = _mermaid_text(node_title(node), LABEL_LIMIT)
         safe = node_id.replace("-", "_")
         if node.kind == "outcome":
             lines.append(f'    {safe}(["{label}"])')
         elif node.kind == "info":
             lines.append(f'    {safe}["{label}"]')
+        elif node.kind == "text":  # the same shape as in DOT: a parallelogram
+            lines.append(f'    {safe}[/"{label}"/]')
         else:
             lines.append(f'    {safe}{{"{label}"}}')
     for node_id, node in flow.nodes.items():
         for target, label, _kind in edges(flow, node):
             a, b = node_id.replace("-", "_"), target.replace("-", "_")
             if label:
-                lines.append(f'    {a} -->|"{_mermaid_text(label, 40)}"| {b}')
+                lines.append(f'    {a} -->|"{_mermaid_text(label, EDGE_LIMIT)}"| {b}')
             else:
                 lines.append(f"    {a} --> {b}")
     return "\n".join(lines) + "\n"
@@ -125,9 +131,10 @@ def to_dot(flow: Flow) -> str:
     shapes = {"outcome": "box, style=rounded", "info": "note", "text": "parallelogram"}
     for node_id, node in flow.nodes.items():
         shape = shapes.get(node.kind, "diamond")
-        lines.append(f'    "{node_id}" [label="{_dot_text(node_title(node))}", shape={shape}];')
+        title = _dot_text(node_title(node), LABEL_LIMIT)
+        lines.append(f'    "{node_id}" [label="{title}", shape={shape}];')
     for node_id, node in flow.nodes.items():
         for target, label, _kind in edges(flow, node):
-            lines.append(f'    "{node_id}" -> "{target}" [label="{_dot_text(label, 40)}"];')
+            lines.append(f'    "{node_id}" -> "{target}" [label="{_dot_text(label, EDGE_LIMIT)}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"

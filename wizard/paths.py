@@ -27,9 +27,25 @@ def bundled_trees() -> list[Path]:
 
 
 def state_dir() -> Path:
-    """The user's state folder (XDG), where sessions are autosaved."""
+    """The user's state folder, where sessions are autosaved and crash logs are kept.
+
+    platformdirs knows it per system: ``$XDG_STATE_HOME/stappenplan`` (``~/.local/state``) on
+    Linux, ``~/Library/Application Support/stappenplan`` on macOS and ``%LOCALAPPDATA%`` on
+    Windows.
+    """
     override = os.environ.get("STAPPENPLAN_STATE_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "stappenplan"
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("stappenplan", appauthor=False))
+
+
+def documents_dir() -> Path:
+    """The user's documents folder (where exports go unless the user chose another folder)."""
+    override = os.environ.get("STAPPENPLAN_DOCUMENTS_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir())

@@ -10,6 +10,7 @@ from __future__ import annotations
 PLAN_LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Participatieplan (concept)",
+        "title_none": "Advies: geen participatietraject",
         "made": "Opgesteld met stappenplan, beslisboom “{tree}”",
         "version": " (versie {version})",
         "variant": ", variant {variant}",
@@ -74,6 +75,7 @@ PLAN_LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Participation plan (draft)",
+        "title_none": "Advice: no participation process",
         "made": "Made with stappenplan, decision tree “{tree}”",
         "version": " (version {version})",
         "variant": ", variant {variant}",

@@ -117,7 +117,17 @@ def _because(reasons: list[Reason], lang: str = "nl") -> str:
             text = _md_text(r.text).rstrip(".")
         if text not in parts:
             parts.append(text)
-    return "; ".join(parts)
+    return _join(parts)
+
+
+def _join(parts: list[str]) -> str:
+    """Join reasons with '; ', but after a whole sentence just a space (never "middel.; Leiden")."""
+    out = ""
+    for part in parts:
+        if out:
+            out += " " if out.rstrip("”").endswith((".", "!", "?")) else "; "
+        out += part
+    return out
 
 
 def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str:
@@ -214,7 +224,10 @@ def to_markdown(
     tree = engine.flow.tree
     title = project_title(engine)
     lines: list[str] = []
-    lines.append(f"# {L('title')}{': ' + _md_text(title) if title else ''}")
+    # no "participatieplan" for an outcome without a participation process
+    no_process = getattr(res.decision, "value", res.decision) == "niet-participeren"
+    heading = L("title_none") if no_process else L("title")
+    lines.append(f"# {heading}{': ' + _md_text(title) if title else ''}")
     lines.append("")
     meta = L("made", tree=_md_text(tree.title))
     if tree.version:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 TITLE = "Stappenplan participatie"
+PAGE_DIR = Path(__file__).resolve().parent / "serve_page"
 
 MISSING = (
     "stappenplan serve heeft het pakket textual-serve nodig, en dat is niet geïnstalleerd.\n"
@@ -116,6 +117,7 @@ def make_server(command: str, host: str, port: int, public_url: str | None = Non
         host=host,
         port=port,
         title=TITLE,
+        templates_path=str(PAGE_DIR),  # our page: nothing from outside this machine, a title
         public_url=public_url or public_url_for(host, port),
         follow_host=public_url is None,
     )

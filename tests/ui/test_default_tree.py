@@ -84,7 +84,12 @@ async def test_first_case_of_default_tree_to_export(tmp_path):
         assert data["complete"] is True
         if case.expect.decision:
             assert data["decision"]["value"] == case.expect.decision.value
-        assert (tmp_path / "advies.md").read_text(encoding="utf-8").startswith("# Participatieplan")
+        heading = (
+            "# Advies: geen participatietraject"
+            if data["decision"]["value"] == "niet-participeren"
+            else "# Participatieplan (concept)"
+        )
+        assert (tmp_path / "advies.md").read_text(encoding="utf-8").startswith(heading)
 
 
 async def test_level_question_shows_the_advice_before_the_choice():

@@ -6,6 +6,8 @@ jongeren and natuur, then coproduceren).
 
 from __future__ import annotations
 
+import io
+
 from textual.widgets import Input, OptionList, Tree
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
@@ -19,17 +21,29 @@ from wizard.ui.screens.tree_view import NodeScreen, TreeScreen
 from wizard.ui.screens.wizard import WizardScreen
 
 
+def _plain(content) -> str:
+    """Text, Content or any Rich renderable (a list with hanging indents) as plain text."""
+    if hasattr(content, "plain"):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    from rich.console import Console
+
+    console = Console(width=2000, record=True, color_system=None, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
 def shown(screen, selector: str) -> str:
     """The text of one Static on a screen, on one line (screen lines wrap inside borders)."""
-    content = screen.query_one(selector).content
-    return " ".join(getattr(content, "plain", str(content)).split())
+    return " ".join(_plain(screen.query_one(selector).content).split())
 
 
 def all_shown(screen) -> str:
     """The text of every Static on a screen, on one line."""
     from textual.widgets import Static
 
-    parts = [getattr(w.content, "plain", str(w.content)) for w in screen.query(Static)]
+    parts = [_plain(w.content) for w in screen.query(Static)]
     return " ".join(" ".join(parts).split())
 
 
@@ -220,7 +234,10 @@ async def test_tree_screen_search_and_jump():
         assert "§ Begin" in labels and "§ Aanpak" in labels and "§ Uitkomsten" in labels
         assert "✓ ? Valt er iets te beïnvloeden?  [ruimte]" in labels  # answered on the route
         assert "(•) Ja, er is ruimte → Wie raakt het?" in labels  # the answer and where it leads
-        assert "↳ als groepen: minstens 2 → Hoeveel invloed geeft u?" in labels
+        # a condition in words: the question's text, not its id
+        assert (
+            "↳ als bij 'Wie raakt het?' minstens 2 aangevinkt → Hoeveel invloed geeft u?" in labels
+        )
 
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
@@ -247,6 +264,10 @@ async def test_tree_screen_search_and_jump():
         tree.focus()
         await pilot.press("enter")
         assert tree.cursor_node.data.node == "groepen"
+
+        field.value = "Geen van deze"
+        await pilot.pause()
+        assert "1 treffer" in screen_text(app) and "1 van 1" not in screen_text(app)
 
         field.value = "bestaat niet"
         await pilot.pause()

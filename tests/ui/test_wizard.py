@@ -243,7 +243,9 @@ async def test_export_refuses_to_overwrite_and_reports_failures(tmp_path):
         app.screen.query_one("#yes").press()
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        assert target.read_text(encoding="utf-8").startswith("# Participatieplan")
+        assert target.read_text(encoding="utf-8").startswith(
+            "# Advies: geen participatietraject: Plein"
+        )
         assert app.session.exported
 
 

@@ -58,6 +58,10 @@ class StappenplanApp(App[int]):
         self.uitleg = False  # uitleg mode: after each answer, show what it did to the advice
         self._libraries: dict[str, CaseLibrary] = {}
         self.title = self.strings("app.title")
+        # set when an unexpected error stopped the app (see _handle_exception)
+        self.crashed = False
+        self.crash_log: Path | None = None
+        self.crash_saved: bool | None = None
 
     # --- start-up ---------------------------------------------------------------------------
 
@@ -342,6 +346,48 @@ class StappenplanApp(App[int]):
 
     def action_show_sources(self) -> None:
         self.show_sources()
+
+    # --- an unexpected error ------------------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Contain a crash: save the answers, log the traceback to a file, exit with code 3.
+
+        Replaces Textual's handler, which prints a traceback with local variables (possibly the
+        user's answers) on the terminal. The launcher prints one sentence with the log's path.
+        """
+        from wizard.crash import EXIT_BUG, write_crash_log
+
+        self._return_code = EXIT_BUG
+        if self._exception is None:  # run_test re-raises it, so tests still see the error
+            self._exception = error
+            self._exception_event.set()
+        if not self.crashed:
+            self.crashed = True
+            self.crash_saved = self._save_after_crash()
+            note = {True: "bewaard", False: "niet bewaard", None: "niets te bewaren"}
+            self.crash_log = write_crash_log(error, autosave=note[self.crash_saved])
+        self._close_messages_no_wait()
+
+    def _save_after_crash(self) -> bool | None:
+        session = self.session
+        if session is None or not session.save or session.case is not None:
+            return None
+        if not session.has_answers:
+            return None
+        try:
+            return session.autosave() is None
+        except Exception:  # the state may be what broke; the log still gets written
+            return False
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, in the user's language."""
+        from textual.command import CommandPalette
+
+        from wizard.ui.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            s = self.strings
+            self.push_screen(Palette(s("palette.placeholder"), s("palette.nomatch")))
 
     # --- quitting ---------------------------------------------------------------------------
 

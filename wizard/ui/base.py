@@ -29,3 +29,20 @@ def _localized(binding, strings: Strings):
     if binding.key_display and strings.has(binding.key_display):
         changes["key_display"] = strings(binding.key_display)
     return replace(binding, **changes) if changes else binding
+
+
+def step_between_buttons(screen, step: int) -> bool:
+    """Left/right arrow on a button in a row of buttons: focus its neighbour (no wrapping).
+
+    Returns False when the focus is not on such a button, so the key can do its usual job.
+    """
+    from textual.widgets import Button
+
+    focused = screen.focused
+    if not isinstance(focused, Button) or focused.parent is None:
+        return False
+    row = [b for b in focused.parent.children if isinstance(b, Button) and b.display]
+    index = row.index(focused) + step
+    if 0 <= index < len(row):
+        row[index].focus()
+    return True

@@ -35,5 +35,26 @@ def launch(args: Any) -> int:
         lang=getattr(args, "lang", "nl") or "nl",
         folder_hint=str(trees_dir()),
     )
-    result = app.run()
+    return run_contained(app)
+
+
+def run_contained(app: Any, **run_options: Any) -> int:
+    """Run the app; an unexpected error ends in one Dutch sentence and exit status 3.
+
+    Errors inside the app are caught by ``StappenplanApp._handle_exception`` (answers saved,
+    traceback logged); this also covers an error outside its message loop. Either way the
+    terminal is restored by Textual before the sentence is printed.
+    """
+    from wizard.crash import EXIT_BUG, crash_sentence, write_crash_log
+
+    try:
+        result = app.run(**run_options)
+    except Exception as exc:
+        if not app.crashed:
+            app.crashed = True
+            app.crash_saved = app._save_after_crash()
+            app.crash_log = write_crash_log(exc)
+    if app.crashed:
+        print(crash_sentence(app.crash_log, app.crash_saved), file=sys.stderr)
+        return EXIT_BUG
     return result if isinstance(result, int) else 0

@@ -16,11 +16,22 @@ Never pass a tree string to a widget any other way.
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 
 from wizard.text import clean, one_line
 
-__all__ = ["clean", "markup_literal", "one_line", "rich_text", "summary", "text"]
+__all__ = [
+    "clean",
+    "hanging",
+    "lines",
+    "markup_literal",
+    "one_line",
+    "rich_text",
+    "summary",
+    "text",
+]
 
 
 def summary(value: object, limit: int = 140) -> str:
@@ -51,3 +62,34 @@ def rich_text(value: object):
 def markup_literal(value: object) -> str:
     """A markup string that shows ``value`` literally (round-trips on Textual 8.2.8)."""
     return clean(value).replace("[", "\\[")
+
+
+_MARK = re.compile(r"^(\s*(?:[•+−–-]|\d+\.) )")
+
+
+def hanging(prefix: str, value: object, style: str = ""):
+    """``prefix`` then the text, whose wrapped lines start under the text, not under the mark."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(expand=True)
+    grid.add_column(width=len(prefix), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(prefix, style=style), Text(clean(value), style=style))
+    return grid
+
+
+def lines(items: list[tuple[str, str]]):
+    """Literal lines, each with its style; a list item ("• …", "  + …") keeps its indent when
+    it wraps."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts = []
+    for line, style in items:
+        found = _MARK.match(line)
+        if found:
+            parts.append(hanging(found.group(1), line[found.end() :], style))
+        else:
+            parts.append(Text(clean(line), style=style))
+    return Group(*parts)

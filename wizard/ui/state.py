@@ -217,7 +217,9 @@ class ExportError(Exception):
 def slug(text: str) -> str:
     norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     out = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return out[:50].strip("-") or "participatieplan"
+    if len(out) > 50:  # shorten at a word boundary, never in the middle of a word
+        out = out[:51].rsplit("-", 1)[0] if "-" in out[:51] else out[:50]
+    return out.strip("-") or "participatieplan"
 
 
 def default_export_name(engine: Engine, today: date | None = None) -> str:

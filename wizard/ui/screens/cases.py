@@ -20,6 +20,7 @@ from wizard.casuistiek import LibraryCase
 from wizard.loader import LoadedTree
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.lists import PointerList
 
 
 class CasesScreen(Screen):
@@ -31,7 +32,7 @@ class CasesScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree, select: str | None = None) -> None:
-        super().__init__(id="cases")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.select = select  # the id of the case to highlight first
@@ -47,7 +48,7 @@ class CasesScreen(Screen):
         title = s("cases.title", tree=safe.one_line(self.loaded.tree.title))
         yield Static(safe.text(title, "bold"), id="cases-title")
         yield Static(safe.text(s("cases.intro"), "italic"), id="cases-intro")
-        yield OptionList(id="case-list")
+        yield PointerList(id="case-list")
         with VerticalScroll(id="case-detail"):
             yield Static(id="case-name")
             yield Static(id="case-variant")

@@ -34,7 +34,7 @@ class CompareScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="compare")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.comparison: Comparison | None = None
         self.status = ""
@@ -92,6 +92,10 @@ class CompareScreen(Screen):
             lines.append((parting.sentence(), "bold"))
             if parting.explanation:
                 lines.append((s("compare.why", text=safe.one_line(parting.explanation)), ""))
+            else:  # no word from the case: what the tree says about the reference's answer
+                for label, text in _reference_option_help(comp.flow, parting):
+                    line = s("compare.option_help", label=safe.one_line(label), text=text)
+                    lines.append((line, ""))
             if parting.help:
                 lines.append((s("compare.help", text=safe.one_line(parting.help)), "italic"))
             more = [d.question for d in comp.differences[1:]]
@@ -205,11 +209,18 @@ class CompareScreen(Screen):
         self.app.show_cases(self.session.loaded)  # type: ignore[attr-defined]
 
 
-def _lines(lines: list[tuple[str, str]]) -> Text:
-    """Literal lines (tree text included), each with its own style."""
-    text = Text()
-    for i, (line, style) in enumerate(lines):
-        if i:
-            text.append("\n")
-        text.append(safe.clean(line), style=style)
-    return text
+def _reference_option_help(flow, parting) -> list[tuple[str, str]]:
+    """The tree's help for the option(s) the reference chose and the trainee did not."""
+    node = flow.nodes.get(parting.node)
+    options = getattr(node, "options", None) or []
+    chosen = parting.reference_answer
+    wanted = set(chosen) if isinstance(chosen, list) else {chosen}
+    if isinstance(parting.trainee_answer, list):
+        wanted -= set(parting.trainee_answer)
+    return [(o.label, safe.one_line(o.help)) for o in options if o.id in wanted and o.help]
+
+
+def _lines(lines: list[tuple[str, str]]):
+    """Literal lines (tree text included), each with its own style; list items keep their
+    indent when they wrap."""
+    return safe.lines(lines)

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from wizard.plan_labels import plan_label
 from wizard.ui import safe
-from wizard.ui.base import localize_bindings
+from wizard.ui.base import localize_bindings, step_between_buttons
 from wizard.ui.state import (
     ExportError,
     default_export_name,
@@ -30,7 +30,11 @@ from wizard.ui.state import (
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; Escape means no, and the safe answer has the focus."""
 
-    BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
+    BINDINGS = [
+        Binding("escape", "cancel", "b.close", key_display="Esc"),
+        Binding("left", "step_button(-1)", show=False),
+        Binding("right", "step_button(1)", show=False),
+    ]
 
     def __init__(self, title: str, body: str, yes: str, no: str) -> None:
         super().__init__(classes="dialog")
@@ -59,6 +63,9 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         self.dismiss(False)
 
+    def action_step_button(self, step: int) -> None:
+        step_between_buttons(self, step)
+
 
 class ExportScreen(ModalScreen[bool]):
     """Ask where to export; never overwrite without asking; report a failure and stay open."""
@@ -80,8 +87,10 @@ class ExportScreen(ModalScreen[bool]):
         with Vertical(classes="dialog-box", id="export-box"):
             yield Static(safe.text(s(self.TITLE_KEY), "bold"), classes="dialog-title")
             yield Static(safe.text(s(self.EXPLAIN_KEY)), classes="dialog-body")
+            yield Static(safe.text(s("export.folder")), classes="label")
+            yield Input(str(self._folder()), id="export-folder")
             yield Static(safe.text(s("export.path")), classes="label")
-            yield Input(str(Path.cwd() / self._default_name()), id="export-path")
+            yield Input(self._default_name(), id="export-path")
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("export.cancel")), id="cancel")
@@ -92,8 +101,18 @@ class ExportScreen(ModalScreen[bool]):
     def _default_name(self) -> str:
         return default_export_name(self.session.engine, self.app.today)  # type: ignore[attr-defined]
 
+    @staticmethod
+    def _folder() -> Path:
+        from wizard.exportdir import default_export_folder
+
+        return default_export_folder()
+
+    def _chosen_folder(self) -> Path:
+        raw = self.query_one("#export-folder", Input).value.strip()
+        return Path(raw).expanduser() if raw else self._folder()
+
     def _targets(self, raw: str) -> list[Path]:
-        return list(export_targets(raw, self._default_name()))
+        return list(export_targets(raw, self._default_name(), cwd=self._chosen_folder()))
 
     def _write_files(self, paths: list[Path]) -> str:
         """Write the files (raises ExportError) and return the message that says it worked."""
@@ -103,20 +122,27 @@ class ExportScreen(ModalScreen[bool]):
         self.app.autosave()  # type: ignore[attr-defined]
         return self.app.strings("result.exported", md=str(md_path), json=str(json_path))  # type: ignore[attr-defined]
 
-    def _tell_result(self, text: str) -> None:
+    def _tell_result(self, text: str) -> bool:
+        """Show ``text`` in the status line of the screen below; False if there is none."""
         from wizard.ui.screens.result import ResultScreen
 
+        told = False
         for screen in self.app.screen_stack:
             if isinstance(screen, ResultScreen):
                 screen.set_status(text)
+                told = True
+        return told
 
     # --- the dialog ---
 
     def on_mount(self) -> None:
         self.query_one("#export-error").display = False
+        folder = self.query_one("#export-folder", Input)
+        folder.cursor_position = len(folder.value)  # the end of a folder is its own name
         path = self.query_one("#export-path", Input)
         path.focus()
-        path.cursor_position = len(path.value)
+        # show the start of the name, not its tail (after layout, or the view stays scrolled)
+        path.call_after_refresh(path.action_home)
 
     def _error(self, message: str) -> None:
         error = self.query_one("#export-error", Static)
@@ -124,6 +150,7 @@ class ExportScreen(ModalScreen[bool]):
         error.display = True
         self._tell_result(self.app.strings("result.export_failed", reason=message))  # type: ignore[attr-defined]
 
+    @on(Input.Submitted, "#export-folder")
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
@@ -160,8 +187,12 @@ class ExportScreen(ModalScreen[bool]):
         except ExportError as exc:
             self._error(s(exc.key, path=exc.path, reason=exc.reason))
             return
-        self._tell_result(done)
-        self.notify(done, markup=False)
+        if self.app.save:  # type: ignore[attr-defined]  # --no-save: leave no trace
+            from wizard.exportdir import remember_export_folder
+
+            remember_export_folder(paths[0].parent)
+        if not self._tell_result(done):
+            self.notify(done, markup=False)  # else the screen below says it, without covering text
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")
@@ -187,7 +218,7 @@ class HandoutExportScreen(ExportScreen):
         return default_handout_name(self.case.name)
 
     def _targets(self, raw: str) -> list[Path]:
-        return [handout_target(raw, self._default_name())]
+        return [handout_target(raw, self._default_name(), cwd=self._chosen_folder())]
 
     def _write_files(self, paths: list[Path]) -> str:
         from wizard.handout import handout_markdown
@@ -196,11 +227,13 @@ class HandoutExportScreen(ExportScreen):
         write_document(paths[0], text)
         return self.app.strings("handout.exported", md=str(paths[0]))  # type: ignore[attr-defined]
 
-    def _tell_result(self, text: str) -> None:
+    def _tell_result(self, text: str) -> bool:
         stack = self.app.screen_stack
         below = stack[stack.index(self) - 1] if self in stack and len(stack) > 1 else None
         if below is not None and hasattr(below, "set_status"):
             below.set_status(text)
+            return True
+        return False
 
 
 class UitlegScreen(ModalScreen[None]):
@@ -237,7 +270,7 @@ class UitlegScreen(ModalScreen[None]):
                 )
             with VerticalScroll(id="uitleg-scroll"):
                 for line in u.lines():
-                    yield Static(safe.text("• " + safe.one_line(line)), classes="uitleg-line")
+                    yield Static(safe.hanging("• ", safe.one_line(line)), classes="uitleg-line")
                 known = self.decision_tree.source_map()
                 cited = [known[sid] for sid in u.sources if sid in known]
                 if cited:
@@ -259,10 +292,31 @@ class UitlegScreen(ModalScreen[None]):
 
 
 class _ReadingDialog(ModalScreen[None]):
-    """A dialog to read and close: its one button (``#close``) has the focus."""
+    """A dialog to read and close: its one button (``#close``) has the focus, and the page and
+    arrow keys scroll the text at once (no Tab to the text first)."""
+
+    BINDINGS = [
+        Binding("pagedown", "scroll_text('page_down')", show=False),
+        Binding("pageup", "scroll_text('page_up')", show=False),
+        Binding("down", "scroll_text('down')", show=False),
+        Binding("up", "scroll_text('up')", show=False),
+        Binding("end", "scroll_text('end')", show=False),
+        Binding("home", "scroll_text('home')", show=False),
+    ]
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
+
+    def action_scroll_text(self, how: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        {
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "end": scroll.scroll_end,
+            "home": scroll.scroll_home,
+        }[how](animate=False)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

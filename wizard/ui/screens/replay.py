@@ -35,7 +35,7 @@ class ReplayScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree, case: LibraryCase) -> None:
-        super().__init__(id="replay")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.entry = case
@@ -123,11 +123,9 @@ class ReplayScreen(Screen):
                 why.update(safe.text(s("replay.why", text=safe.one_line(explanation))))
             why.display = bool(explanation)
             uitleg = answer_effect(flow, engine.path, engine.answers, node_id)
-            lines = Text()
-            lines.append(s("replay.effect"), style="bold underline")
-            for line in uitleg.lines():
-                lines.append("\n• " + safe.one_line(line))
-            effect.update(lines)
+            items = [(s("replay.effect"), "bold underline")]
+            items += [("• " + safe.one_line(line), "") for line in uitleg.lines()]
+            effect.update(safe.lines(items))
             effect.display = True
         question.display = options.display = True
         self.query_one("#replay-scroll").scroll_home(animate=False)

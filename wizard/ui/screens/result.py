@@ -26,7 +26,7 @@ class ResultScreen(Screen):
     ]
 
     def __init__(self, provisional: bool = False, step_back: bool = True) -> None:
-        super().__init__(id="result")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.provisional = provisional
         self.step_back = step_back  # False when opened on top of another screen (comparison)

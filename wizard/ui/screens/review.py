@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from wizard.advice import answer_label
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.lists import PointerList
 
 
 class ReviewScreen(Screen):
@@ -22,7 +23,7 @@ class ReviewScreen(Screen):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="review")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
@@ -30,7 +31,7 @@ class ReviewScreen(Screen):
         yield Header()
         yield Static(safe.text(s("review.title"), "bold"), id="review-title")
         yield Static(safe.text(s("review.intro"), "italic"), id="review-intro")
-        yield OptionList(id="review-list")
+        yield PointerList(id="review-list")
         yield Static(id="review-parked")
         yield Footer()
 

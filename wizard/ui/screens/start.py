@@ -14,18 +14,20 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.ui import safe
-from wizard.ui.base import localize_bindings
+from wizard.ui.base import localize_bindings, step_between_buttons
 from wizard.ui.state import Resumable, Session, TreeEntry, find_resumable
+from wizard.ui.widgets.lists import PointerList
 
 NO_VARIANT = "__none__"
 
 
-def _when(stamp: str) -> str:
+def _when(stamp: str, layout: str = "%d-%m-%Y %H:%M") -> str:
+    """The moment in the user's own way of writing dates (English: 2026-12-01, never 01-12)."""
     try:
         moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
+    except (ValueError, OverflowError):
         return stamp or "?"
-    return moment.strftime("%d-%m-%Y %H:%M")
+    return moment.strftime(layout)
 
 
 class StartScreen(Screen):
@@ -34,6 +36,8 @@ class StartScreen(Screen):
         Binding("f1", "app.show_sources", "b.help", show=False),
         Binding("c", "cases", "b.cases"),
         Binding("f5", "app.show_tree", "b.tree", key_display="F5"),
+        Binding("left", "step_button(-1)", show=False),
+        Binding("right", "step_button(1)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -58,11 +62,11 @@ class StartScreen(Screen):
                     yield Button(Content(s("start.fresh.button")), id="fresh")
             yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
             yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
-            yield OptionList(id="trees")
+            yield PointerList(id="trees")
             yield Static(
                 safe.text(s("start.variants"), "bold"), id="variants-label", classes="label"
             )
-            yield OptionList(id="variants")
+            yield PointerList(id="variants")
             yield Static(id="problems")
             with Horizontal(id="start-buttons"):
                 yield Button(Content(s("start.begin")), id="begin", variant="primary")
@@ -84,6 +88,10 @@ class StartScreen(Screen):
         if self.entries:
             self.show_trees(self.entries)
 
+    def action_step_button(self, step: int) -> None:
+        """Arrow keys move between "Verder gaan" and "Nieuw beginnen" (and the other buttons)."""
+        step_between_buttons(self, step)
+
     # --- filling in -------------------------------------------------------------------------
 
     def show_trees(self, entries: list[TreeEntry]) -> None:
@@ -96,10 +104,11 @@ class StartScreen(Screen):
             problems.update(safe.text(s("start.no_trees", folder=self.app.folder_hint)))  # type: ignore[attr-defined]
             problems.display = True
             return
+        self._show_choose_hint(entries)
         options = []
         for i, entry in enumerate(entries):
             line2 = (
-                safe.summary(entry.description)
+                safe.summary(entry.description, 1000)  # the first sentence, never cut with "…"
                 if entry.ok
                 else s("start.tree.invalid", count=len(entry.problems))
             )
@@ -129,7 +138,7 @@ class StartScreen(Screen):
                 tree=r.entry.title,
                 variant=variant_name,
                 answered=r.answered,
-                when=_when(r.updated),
+                when=_when(r.updated, s("start.resume.when")),
             )
             self.query_one("#resume-detail", Static).update(safe.text(detail))
             box.display = True
@@ -138,6 +147,19 @@ class StartScreen(Screen):
         else:
             box.display = False
             trees.focus(scroll_visible=False)
+
+    def _show_choose_hint(self, entries: list[TreeEntry]) -> None:
+        """Say what to choose: a tree only when there is more than one, a municipality only
+        when the tree has variants."""
+        s = self.app.strings  # type: ignore[attr-defined]
+        if len(entries) > 1:
+            key = "start.choose.trees"
+        elif entries[0].ok and entries[0].loaded.tree.variants:  # type: ignore[union-attr]
+            key = "start.choose.variants"
+        else:
+            key = "start.choose.one"
+        intro = s("start.intro") + " " + s(key)
+        self.query_one("#start-intro", Static).update(safe.text(intro))
 
     def _selected_entry(self) -> TreeEntry | None:
         trees = self.query_one("#trees", OptionList)
@@ -166,7 +188,7 @@ class StartScreen(Screen):
             prompt = safe.text(v.name)
             if v.description:
                 prompt = Content.assemble(
-                    prompt, Content(" — "), safe.text(safe.summary(v.description, 100), "dim")
+                    prompt, Content(" — "), safe.text(safe.summary(v.description, 1000), "dim")
                 )
             options.append(Option(prompt, id=v.id))
         variants.set_options(options)

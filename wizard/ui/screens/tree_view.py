@@ -25,6 +25,7 @@ from textual.widgets.tree import TreeNode
 
 from wizard.advice import answer_label
 from wizard.compare import reference_walk
+from wizard.conditions import readable
 from wizard.flow import Flow, UnknownVariant, resolve
 from wizard.graph import Edge, edges, node_title
 from wizard.loader import LoadedTree
@@ -58,6 +59,27 @@ def _way(s: Any, edge: Edge, target_title: str) -> Text:
     return line
 
 
+class FitTree(Tree[Spot]):
+    """A Tree whose lines end in "…" when they do not fit, instead of being cut off silently
+    (and without a horizontal scroll bar: the whole label is shown when the line opens)."""
+
+    def render_label(self, node, base_style, style) -> Text:
+        text = super().render_label(node, base_style, style)
+        width = self.scrollable_content_region.width
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        if not self.show_root:
+            depth -= 1
+        room = width - max(depth, 0) * self.guide_depth
+        if width > 0 and room > 4 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    def on_resize(self) -> None:
+        self._invalidate()
+
+
 class TreeScreen(Screen):
     BINDINGS = [
         Binding("escape", "close", "b.back", key_display="Esc"),
@@ -67,7 +89,7 @@ class TreeScreen(Screen):
     ]
 
     def __init__(self, loaded: LoadedTree) -> None:
-        super().__init__(id="tree-screen")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         session = self.app.session  # type: ignore[attr-defined]
@@ -88,7 +110,7 @@ class TreeScreen(Screen):
             yield Static(safe.text(s("tree.search") + ":"), id="tree-search-label")
             yield Input(placeholder=s("tree.placeholder"), id="tree-search")
             yield Static(id="tree-matches")
-        tree: Tree[Spot] = Tree(safe.rich_text(self.flow.tree.title), id="tree-view")
+        tree: Tree[Spot] = FitTree(safe.rich_text(self.flow.tree.title), id="tree-view")
         tree.auto_expand = False
         tree.show_root = False
         tree.center_scroll = True
@@ -181,10 +203,15 @@ class TreeScreen(Screen):
                 branch.add_leaf(line, data=Spot("edge", node_id, target))
         elif node.kind == "text":
             branch.add_leaf(Text(s("tree.text"), style="italic"), data=Spot("edge", node_id))
+        routes = iter(getattr(node, "routes", None) or [])
         for edge in edges(flow, node):
             if edge.kind == "option":
                 continue
             line = Text("↳ ", style="bold")
+            if edge.kind == "route":  # the condition in words, not ids
+                route = next(routes, None)
+                if route is not None:
+                    edge = edge._replace(label=s("tree.if", condition=readable(route.when, flow)))
             line.append_text(_way(s, edge, self._title(edge.target)))
             branch.add_leaf(line, data=Spot("edge", node_id, edge.target))
 
@@ -243,7 +270,10 @@ class TreeScreen(Screen):
             info.update(safe.text(s("tree.nomatch"), "italic"))
             return
         n = len(self.matches)
-        info.update(safe.text(s("tree.matches", i=self.match_index + 1, n=n)))
+        if n == 1:
+            info.update(safe.text(s("tree.match.one")))
+        else:
+            info.update(safe.text(s("tree.matches", i=self.match_index + 1, n=n)))
         self.jump(self.matches[self.match_index])
 
     def action_next_match(self) -> None:
@@ -284,7 +314,7 @@ class NodeScreen(Screen):
     BINDINGS = [Binding("escape,enter", "close", "b.back", key_display="Esc")]
 
     def __init__(self, loaded: LoadedTree, flow: Flow, node_id: str, engine: Any = None) -> None:
-        super().__init__(id="node-screen")
+        super().__init__()  # no fixed id: the same screen may be pushed twice
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.loaded = loaded
         self.flow = flow

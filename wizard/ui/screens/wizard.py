@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
@@ -23,7 +24,7 @@ from wizard.levels import preview_lines
 from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.widgets.answers import ChoiceList, MultiList
+from wizard.ui.widgets.answers import KEYS, ChoiceList, MultiList
 from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
 
@@ -43,7 +44,8 @@ class WizardScreen(Screen):
         Binding("f4", "app.toggle_uitleg", "b.uitleg", key_display="F4", show=False),
         Binding("f5", "app.show_tree", "b.tree", key_display="F5", show=False),
         Binding("f6", "story", "b.story", key_display="F6", show=False),
-        *[Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)],
+        # option 1-9 by its digit, option 10 and up by its letter (a = 10): see answers.KEYS
+        *[Binding(key, f"pick({i})", show=False) for i, key in enumerate(KEYS, 1)],
     ]
 
     def __init__(self) -> None:
@@ -104,6 +106,30 @@ class WizardScreen(Screen):
 
     def on_resize(self, event: Resize) -> None:
         self._layout(event.size.width)
+        self.call_after_refresh(self._fit_list)
+
+    def _fit_list(self) -> None:
+        """Give the answer list the height left in the question pane, so that it scrolls and the
+        highlighted option stays in view (at 80x24 a long list used to run off the screen)."""
+        try:
+            pane = self.query_one("#question-pane")
+        except NoMatches:  # the screen closed before this ran (a new session replaced it)
+            return
+        room = pane.content_region.height
+        if room <= 0:
+            return
+        for widget in pane.children:
+            if widget.id in ("choice", "multi") or not widget.display:
+                continue
+            margin = widget.styles.margin
+            room -= widget.outer_size.height + margin.top + margin.bottom
+        for widget in (self.query_one("#choice"), self.query_one("#multi")):
+            margin = widget.styles.margin
+            fit = max(room - margin.top - margin.bottom, 4)
+            if widget.styles.max_height is None or widget.styles.max_height.value != fit:
+                widget.styles.max_height = fit
+            if widget.display and widget.highlighted is not None:
+                widget.scroll_to_highlight()
 
     def _layout(self, width: int) -> None:
         wide = width >= WIDE
@@ -142,6 +168,8 @@ class WizardScreen(Screen):
             "multi": "q.hint.multi",
             "text": "q.hint.text",
         }.get(kind, "q.hint.info")
+        if kind in ("choice", "multi") and len(node.options) > 9:  # options 10+ have a letter
+            hint_key = {"choice": "q.hint.choice.letters", "multi": "q.hint.multi.letters"}[kind]
         self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
         self._show_preview(node)
 
@@ -177,13 +205,15 @@ class WizardScreen(Screen):
         self._clear_error()
         self.query_one("#help", HelpPanel).show(node, tree)
         self._show_progress()
-        bits = [
-            project_title(engine) or "",
+        bits = [  # the variant first: at 100 columns a long project name would push it off
             engine.flow.variant.name if engine.flow.variant else "",
+            project_title(engine) or "",
         ]
         if self.session.case is not None:
-            bits.append(s("case.sub", name=self.session.case.name))
+            case = self.session.case
+            bits.append(s("case.sub" if case.is_training else "case.sub.example", name=case.name))
         self.app.sub_title = " · ".join(safe.one_line(b) for b in bits if b)
+        self.call_after_refresh(self._fit_list)
         # the footer is rebuilt (a widget per key) on every refresh of the bindings: only when
         # what check_action answers has changed, not on every answer
         state = (self.engine.can_undo(), self.session.case is not None)
@@ -337,6 +367,9 @@ class WizardScreen(Screen):
             self.query_one("#multi", MultiList).toggle(index)
 
     def action_back(self) -> None:
+        if self.has_class("-narrow") and self.query_one("#help").display:
+            self.action_toggle_help()  # Esc first closes the help that covers the question
+            return
         engine = self.engine
         if engine.back():
             self.app.autosave()  # type: ignore[attr-defined]
@@ -368,3 +401,17 @@ class WizardScreen(Screen):
     def action_toggle_help(self) -> None:
         self.help_toggled = not self.help_toggled
         self._apply_help()
+        help_panel = self.query_one("#help", HelpPanel)
+        if self.has_class("-narrow"):
+            # on a small screen the help takes the focus, so PageDown scrolls it at once (down to
+            # the key overview at its end); F1 or Esc closes it and gives the answer back the focus
+            if help_panel.display:
+                help_panel.focus()
+            else:
+                self._focus_answer()
+        self.call_after_refresh(self._fit_list)
+
+    def _focus_answer(self) -> None:
+        kind = self.engine.node.kind
+        target = {"choice": "#choice", "multi": "#multi", "text": "#text"}.get(kind, "#continue")
+        self.query_one(target).focus()

@@ -18,10 +18,13 @@ from textual.widgets.option_list import Option
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.lists import GUTTER, PointerList
+
+KEYS = "123456789abcdefghijklmnopqrstuvwxyz"  # the key that picks option 1, 2, … 10 (a), …
 
 
 def _number(index: int) -> str:
-    return f"{index + 1}. " if index < 9 else "   "
+    return f"{KEYS[index]}. " if index < len(KEYS) else "   "
 
 
 def hanging(prefix: str, label: str, width: int) -> Content:
@@ -33,14 +36,14 @@ def hanging(prefix: str, label: str, width: int) -> Content:
     return Content(prefix + ("\n" + indent).join(lines))
 
 
-class _WrappingList(OptionList):
+class _WrappingList(PointerList):
     """An OptionList that re-wraps its prompts when its width changes."""
 
     def _label_width(self) -> int:
         width = self.scrollable_content_region.width
         if width <= 0:
             width = max(self.app.size.width - 8, 30)
-        return width - 1
+        return width - 1 - GUTTER
 
     def on_resize(self) -> None:
         if self.option_count:
