@@ -18,6 +18,7 @@ MINI = FIXTURES / "mini.yaml"
 def _isolated_state(tmp_path_factory, monkeypatch):
     """Never touch the real user's state folder from a test."""
     monkeypatch.setenv("STAPPENPLAN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("STAPPENPLAN_DOSSIERS", str(tmp_path_factory.mktemp("dossiers")))
 
 
 def mini_text() -> str:

@@ -33,3 +33,14 @@ def state_dir() -> Path:
         return Path(override)
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(base) / "stappenplan"
+
+
+def dossiers_dir() -> Path:
+    """Where new dossiers go: a folder in the user's documents (platformdirs knows where that
+    is on Windows, macOS and Linux)."""
+    override = os.environ.get("STAPPENPLAN_DOSSIERS")
+    if override:
+        return Path(override)
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "Stappenplan"

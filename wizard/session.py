@@ -74,6 +74,17 @@ def session_from_dict(data: Any, flow: Flow, digest: str) -> Restored:
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise SessionError("het sessiebestand is beschadigd: de antwoorden ontbreken")
+    kept, notes = fit_answers(flow, answers)
+    cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else None
+    engine = Engine(flow, kept, cursor)
+    for attr in ("created", "updated"):
+        if isinstance(data.get(attr), str):
+            setattr(engine, attr, data[attr])
+    return Restored(engine, notes, tree_changed=data.get("tree_digest") != digest)
+
+
+def fit_answers(flow: Flow, answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answers that still fit the flow, and a Dutch note for each one that does not."""
     kept: dict[str, Any] = {}
     notes: list[str] = []
     for node_id, value in answers.items():
@@ -87,12 +98,7 @@ def session_from_dict(data: Any, flow: Flow, digest: str) -> Restored:
             )
         else:
             kept[node_id] = value
-    cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else None
-    engine = Engine(flow, kept, cursor)
-    for attr in ("created", "updated"):
-        if isinstance(data.get(attr), str):
-            setattr(engine, attr, data[attr])
-    return Restored(engine, notes, tree_changed=data.get("tree_digest") != digest)
+    return kept, notes
 
 
 def _short(value: Any) -> str:
