@@ -255,9 +255,16 @@ def new_dossier(
     )
 
 
-def update_answers(dossier: Dossier, engine: Engine, digest: str) -> None:
-    """Keep the dossier's answers in step with the wizard (the plan snapshot stays as made)."""
-    dossier.answers = json.loads(json.dumps(engine.answers))
+def update_answers(
+    dossier: Dossier, engine: Engine, digest: str, keep: dict[str, Any] | None = None
+) -> None:
+    """Keep the dossier's answers in step with the wizard (the plan snapshot stays as made).
+
+    ``keep`` holds answers that did not fit the tree when the dossier was opened: they stay in
+    the file until that question is answered again, so opening with a newer tree loses nothing.
+    """
+    kept = {k: v for k, v in (keep or {}).items() if k not in engine.answers}
+    dossier.answers = json.loads(json.dumps({**kept, **engine.answers}))
     dossier.tree.digest = digest
     dossier.tree.variant = engine.flow.variant_id
     dossier.updated = now_iso()

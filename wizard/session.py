@@ -138,6 +138,25 @@ def load_session_data(path: Path) -> Any:
     if size > MAX_SESSION_BYTES:
         raise SessionError(f"{path}: sessiebestand is te groot ({size // 1024} kB)")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SessionError(f"{path}: sessiebestand is beschadigd ({exc})") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SessionError(f"{path}: kan sessie niet lezen: {exc.strerror}") from None
+    if not raw.strip():
+        raise SessionError(f"{path}: sessiebestand is leeg")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SessionError(f"{path}: sessiebestand is geen tekst (beschadigd)") from None
+    if text.startswith("\ufeff"):
+        raise SessionError(
+            f"{path}: sessiebestand begint met een onzichtbaar teken (BOM); het is door een "
+            "ander programma opgeslagen"
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SessionError(
+            f"{path}: sessiebestand is beschadigd (regel {exc.lineno}, kolom {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise SessionError(f"{path}: sessiebestand is beschadigd (te diep genest)") from None
