@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from wizard.engine import Engine, now_iso
 from wizard.flow import Flow
@@ -41,12 +41,22 @@ MAX_DOSSIER_BYTES = 2 * 1024 * 1024
 RECENT_FILE = "recente-dossiers.json"
 RECENT_MAX = 20
 
+
+def _day(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_day(value)
+    except ValueError:
+        return _bad_day(value)
+
+
+def _bad_day(value: str) -> str:
+    raise ValueError(f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14")
+
+
 Day = Annotated[
     str,
-    Field(
-        pattern=r"^\d{4}-\d{2}-\d{2}$",
-        description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14.",
-    ),
+    AfterValidator(_day),
+    Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14."),
 ]
 Line = Annotated[str, Field(max_length=300)]
 Note = Annotated[str, Field(max_length=4000)]
