@@ -90,7 +90,10 @@ def _check_date(text: str) -> str | None:
 class _Form(ModalScreen[Any]):
     """A dialog with fields, Opslaan / Annuleren (and Verwijderen when editing)."""
 
-    BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
+    BINDINGS = [
+        Binding("escape", "cancel", "b.close", key_display="Esc"),
+        Binding("ctrl+s", "save", "dossier.form.save", priority=True),
+    ]
     TITLE_KEY = ""
 
     def __init__(self, dossier: Any, item: Any = None) -> None:
@@ -130,6 +133,8 @@ class _Form(ModalScreen[Any]):
         box = self.query_one("#form-error", Static)
         box.update(safe.text(_strings(self)(key, **values)))
         box.display = True
+        buttons = self.query_one(".dialog-buttons")
+        self.call_after_refresh(buttons.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -143,7 +148,7 @@ class _Form(ModalScreen[Any]):
         self.dismiss(("delete", self.item))
 
     @on(Button.Pressed, "#save")
-    def _save(self) -> None:
+    def action_save(self) -> None:
         result = self.collect()
         if result is not None:
             self.dismiss(("save", result))

@@ -1,0 +1,246 @@
+"""Pilot tests: a whole project cycle in the TUI, from plan to rapportage, letter and form."""
+
+from __future__ import annotations
+
+from docx import Document
+from textual.widgets import Input, RadioSet, Select, SelectionList
+
+from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
+from wizard.dossier import load_dossier, recent_dossiers
+from wizard.paths import dossiers_dir
+from wizard.ui.screens.dossier import (
+    ActivityForm,
+    DecisionForm,
+    DossierExportScreen,
+    DossierScreen,
+    EvaluationForm,
+    InputForm,
+)
+from wizard.ui.screens.modals import ConfirmScreen
+from wizard.ui.screens.result import ResultScreen
+
+
+async def plan_plein(pilot) -> None:
+    """Start screen → variant Leiden → naam, welkom, ruimte=ja, groepen, niveau=coproduceren."""
+    await begin(pilot, variant_index=1)
+    await type_text(pilot, "Plein")
+    await pilot.press("enter")  # welkom
+    await pilot.press("1")  # ruimte: ja
+    await pilot.press("1", "2", "enter")  # groepen: omwonenden + jongeren
+    await pilot.press("2")  # niveau: coproduceren → advice
+    assert isinstance(pilot.app.screen, ResultScreen)
+
+
+def fill(screen, **values) -> None:
+    for widget_id, value in values.items():
+        screen.query_one(f"#{widget_id}", Input).value = value
+
+
+async def save(pilot) -> None:
+    await pilot.press("ctrl+s")  # Opslaan (the button does the same)
+    await pilot.pause()
+
+
+async def log_activity(pilot, werkvorm, date, place, people, reached, missing, follow_up):
+    await pilot.press("a")
+    form = pilot.app.screen
+    assert isinstance(form, ActivityForm)
+    form.query_one("#f-werkvorm", Select).value = werkvorm
+    fill(
+        form, **{"f-date": date, "f-place": place, "f-participants": people, "f-follow": follow_up}
+    )
+    for g in reached:
+        form.query_one("#f-reached", SelectionList).select(g)
+    for g in missing:
+        form.query_one("#f-missing", SelectionList).select(g)
+    await save(pilot)
+    assert isinstance(pilot.app.screen, DossierScreen)
+
+
+async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")  # record the plan in a dossier
+        assert isinstance(app.screen, DossierScreen)
+        path = app.session.dossier_path
+        assert path.parent == dossiers_dir() and path.name == "dossier-plein.yaml"
+        assert "Dossier: Plein" in screen_text(app)
+
+        await log_activity(
+            pilot,
+            "atelier",
+            "01-03-2026",  # the Dutch way of writing a date is understood
+            "Buurthuis De Kooi",
+            "24",
+            ["omwonenden"],
+            ["jongeren"],
+            "Jongerenwerk gevraagd om een gesprek op het plein.",
+        )
+        await log_activity(
+            pilot,
+            "brief",
+            "2026-03-08",
+            "Huis-aan-huis",
+            "180",
+            ["omwonenden"],
+            ["jongeren"],
+            "Straatgesprekken bij de school gepland.",
+        )
+        text = screen_text(app)
+        assert "Ontwerpatelier · 2026-03-01 · 24 deelnemers · niet bereikt: Jongeren" in text
+        assert "Nog niet bereikt: Jongeren" in text
+
+        await pilot.press("h")
+        form = app.screen
+        assert isinstance(form, InputForm)
+        fill(form, **{"f-subject": "Groen", "f-heard": "Meer bomen.", "f-decided": "projectteam"})
+        form.query_one("#f-group", Select).value = "omwonenden"
+        form.query_one("#f-weighing", RadioSet).query("RadioButton")[2].value = True  # deels
+        await save(pilot)
+        assert isinstance(app.screen, InputForm)  # 'deels' needs a reason: the form says so
+        assert "waarom het niet of deels" in screen_text(app)
+        fill(app.screen, **{"f-reason": "Vier bomen; meer kan niet door de kabels."})
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)
+
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EvaluationForm)
+        fill(form, **{"f-respondents": "12", "f-clear": "4,2", "f-heard": "7"})
+        await save(pilot)
+        assert "getal van 1 tot en met 5" in screen_text(app)
+        fill(app.screen, **{"f-heard": "3,5"})
+        await save(pilot)
+
+        await pilot.press("b")
+        assert isinstance(app.screen, DecisionForm)
+        fill(app.screen, **{"f-text": "Het college stelt het ontwerp vast.", "f-by": "college"})
+        await save(pilot)
+        assert "Het college stelt het ontwerp vast. (college)" in screen_text(app)
+
+        # everything is on disk, in the dossier
+        dossier = load_dossier(path)
+        assert [a.werkvorm for a in dossier.activities] == ["atelier", "brief"]
+        assert dossier.activities[0].date == "2026-03-01"
+        assert dossier.inputs[0].weighing.value == "deels"
+        assert dossier.evaluations[0].clear == 4.2
+        assert dossier.never_reached() == ["jongeren"]
+
+        # export: rapportage (Word), letter and form (Markdown)
+        await pilot.press("x")
+        export = app.screen
+        assert isinstance(export, DossierExportScreen)
+        export.query_one("#x-folder", Input).value = str(tmp_path)
+        await pilot.press("enter")  # Participatierapportage, Word (the default)
+        assert "Geschreven:" in screen_text(app)
+        export.query_one("#x-format", RadioSet).query("RadioButton")[1].value = True  # Markdown
+        await pilot.press("down", "enter", "down", "enter")  # letter, then form
+        await pilot.pause()
+        report = Document(str(tmp_path / "dossier-plein-rapportage.docx"))
+        text = "\n".join(p.text for p in report.paragraphs)
+        assert "Jongeren (nergens bereikt)" in text
+        assert "Na Ontwerpatelier (1 maart 2026): Jongerenwerk gevraagd" in text
+        letter = (tmp_path / "dossier-plein-brief.md").read_text(encoding="utf-8")
+        assert "U zei: Meer bomen." in letter and "We spraken nog niet met: Jongeren." in letter
+        form_md = (tmp_path / "dossier-plein-evaluatieformulier.md").read_text(encoding="utf-8")
+        assert form_md.count("# Evaluatie: ") == 2
+        await pilot.press("escape")
+        assert isinstance(app.screen, DossierScreen)
+
+
+async def test_dossier_is_listed_on_the_start_screen_and_opens_again(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", [], ["jongeren"], "")
+        path = app.session.dossier_path
+    assert [r.path for r in recent_dossiers()] == [path]
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert "Dossier: Plein" in screen_text(app)
+        projects = app.screen.query_one("#projects")
+        projects.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, DossierScreen)
+        assert app.session.engine.is_complete
+        assert "Ontwerpatelier" in screen_text(app)
+        await pilot.press("escape")  # back to the plan's questions: the answers are there
+        assert app.session.engine.answers["naam"] == "Plein"
+
+
+async def test_open_file_from_the_command_line_with_a_changed_tree(tmp_path):
+    """`stappenplan open FILE` on a dossier whose tree lost an option: kept, named, not lost."""
+    from tests.ui.helpers import MINI, edit
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        path = app.session.dossier_path
+    text = MINI.read_text(encoding="utf-8")
+    changed = edit(
+        text,
+        "      - id: jongeren\n        label: Jongeren",
+        "      - id: jeugd\n        label: Jeugd",
+    )
+    changed = changed.replace("has: jongeren", "has: jeugd")
+    tree = tmp_path / "mini.yaml"
+    tree.write_text(changed, encoding="utf-8")
+    app = make_app(tree, open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        shown = screen_text(app)
+        assert "Let op:" in shown and "'groepen' past niet meer" in shown
+        assert "veranderd" in shown
+        assert "groepen" not in app.session.engine.answers
+    # the answer the new tree does not take stays in the file
+    assert load_dossier(path).answers["groepen"] == ["omwonenden", "jongeren"]
+
+
+async def test_a_dossier_needs_a_finished_plan_and_a_form_says_what_is_missing():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await begin(pilot)
+        await pilot.press("f6")
+        assert not isinstance(app.screen, DossierScreen)
+        assert app.session.dossier is None
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        await save(pilot)  # nothing filled in
+        assert isinstance(app.screen, ActivityForm)
+        assert "Kies een werkvorm" in screen_text(app)
+        form = app.screen
+        form.query_one("#f-werkvorm", Select).value = "atelier"
+        fill(form, **{"f-date": "31-02-2026"})
+        await save(pilot)
+        assert "Die datum kan ik niet lezen" in screen_text(app)
+        fill(form, **{"f-date": "", "f-participants": "veel"})
+        await save(pilot)
+        assert "heel getal" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DossierScreen)
+        assert app.session.dossier.activities == []
+
+
+async def test_dossier_from_the_palette_and_not_for_a_practice_case():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"dossier")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")  # a dialog that tells where the answers are
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "dossier-plein.yaml" in screen_text(app)
