@@ -244,3 +244,27 @@ async def test_dossier_from_the_palette_and_not_for_a_practice_case():
         await pilot.press("ctrl+q")  # a dialog that tells where the answers are
         assert isinstance(app.screen, ConfirmScreen)
         assert "dossier-plein.yaml" in screen_text(app)
+
+
+async def test_plan_and_handout_export_as_word_when_the_name_ends_in_docx(tmp_path):
+    from wizard.ui.screens.modals import ExportScreen, HandoutExportScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "plan.docx")
+        await pilot.press("enter")
+        plan = Document(str(tmp_path / "plan.docx"))
+        assert plan.paragraphs[0].style.name == "Heading 1"
+        assert (tmp_path / "plan.json").exists()
+        case = app.session.loaded.tree.cases[0]
+        app.push_screen(HandoutExportScreen(app.session.loaded.tree, case))
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "casus.docx")
+        await pilot.press("enter")
+    handout = Document(str(tmp_path / "casus.docx"))
+    headings = [p.text for p in handout.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Casus: Nieuw plein" and "De referentieroute" in headings
+    assert any(p.style.name == "List Number" for p in handout.paragraphs)

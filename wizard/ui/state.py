@@ -392,7 +392,8 @@ def default_export_name(engine: Engine, today: date | None = None) -> str:
 
 
 def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tuple[Path, Path]:
-    """The Markdown and JSON files for what the user typed (a file, or a folder)."""
+    """The Markdown (or Word, for a name ending in .docx) and JSON files for what the user
+    typed (a file, or a folder)."""
     raw = text.strip()
     base = Path(raw).expanduser()
     if not base.is_absolute():
@@ -401,7 +402,7 @@ def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tup
         base = base / default_name
     if base.suffix.lower() in ("", ".json"):
         base = base.with_suffix(".md")
-    return base, base.with_suffix(".json")
+    return base, base.with_suffix(".json")  # "plan.docx" gives a Word document and the JSON
 
 
 def describe_os_error(exc: OSError, path: Path) -> str:
@@ -444,12 +445,20 @@ def _check_parent(path: Path) -> None:
 
 
 def write_document(path: Path, content: str) -> None:
-    """Write one exported document atomically; raise ExportError with the reason on failure."""
+    """Write one exported document atomically; raise ExportError with the reason on failure.
+
+    A name ending in ``.docx`` gets the Markdown as a Word document (headings and lists as
+    Word styles)."""
     from wizard.session import write_atomic
 
     _check_parent(path)
     try:
-        write_atomic(path, content)
+        if path.suffix.lower() == ".docx":
+            from wizard.docx_export import write_docx
+
+            write_docx(path, content)
+        else:
+            write_atomic(path, content)
     except OSError as exc:
         culprit = exc.filename or path.parent
         raise ExportError(error_key(exc), str(culprit), exc.strerror or str(exc)) from None
