@@ -183,7 +183,7 @@ def test_rapportage_names_the_missing_group_and_what_was_done():
     ):
         assert heading in md
     reach = md[md.index("## 3.") : md.index("## 4.")]
-    assert "**Jongeren** (nergens bereikt)" in reach
+    assert "**Niet bereikt, en wat we daaraan deden:**\n\n- **Jongeren**\n" in reach
     assert "Jongerenwerk gevraagd" in reach and "Straatgesprekken bij de school" in reach
     assert "**Bereikt:** Omwonenden." in reach
     assert "Ja: 2 activiteiten, met samen 204 deelnemers" in md
@@ -195,6 +195,20 @@ def test_rapportage_names_the_missing_group_and_what_was_done():
     # sources by title, publisher and year; never a seed file name
     assert "Omgevingswet en Omgevingsbesluit" in md and "Gemeente Leiden, 2023" in md
     assert ".txt" not in md
+
+
+def test_a_group_missed_first_and_reached_later_is_reported_as_such():
+    dossier = full_cycle()
+    dossier.activities.append(
+        Activity(id="a3", werkvorm="straatgesprek", date="2026-03-15", reached=["jongeren"])
+    )
+    md = report_markdown(dossier)
+    assert "Niet bereikt, en wat we daaraan deden" not in md
+    assert (
+        "- **Jongeren**: ontbrak bij Ontwerpatelier (1 maart 2026), Bewonersbrief (8 maart 2026); "
+        "bereikt bij Straatgesprekken (15 maart 2026)." in md
+    )
+    assert "(zie 3)" not in md  # nobody left out in the summary
 
 
 def test_rapportage_json_has_the_same_facts():
@@ -241,7 +255,7 @@ def test_docx_has_heading_and_list_styles_and_the_text(tmp_path):
     assert by_style["Heading 1"] == ["Participatierapportage: Plein"]
     assert "3. Wie we bereikten en wie niet" in by_style["Heading 2"]
     assert "Bewonersbrief (8 maart 2026)" in by_style["Heading 4"]
-    assert "Jongeren (nergens bereikt)" in by_style["List Bullet"]
+    assert "Jongeren" in by_style["List Bullet"]
     assert any(t.startswith("Na Ontwerpatelier") for t in by_style["List Bullet 2"])
     bold = [r.text for p in doc.paragraphs for r in p.runs if r.bold]
     assert "Jongeren" in bold and "**" not in "".join(p.text for p in doc.paragraphs)
@@ -263,7 +277,7 @@ def test_cli_documents(tmp_path, capsys):
     path = tmp_path / "project.yaml"
     save_dossier(path, full_cycle())
     assert main(["rapport", str(path)]) == 0
-    assert "**Jongeren** (nergens bereikt)" in capsys.readouterr().out
+    assert "Niet bereikt, en wat we daaraan deden:**\n\n- **Jongeren**" in capsys.readouterr().out
     assert main(["rapport", str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "stappenplan-rapportage"
     assert main(["brief", str(path), "--format", "docx"]) == 0
@@ -317,3 +331,22 @@ def test_cli_plan_as_word(tmp_path, capsys):
     assert any(
         p.style.name == "List Bullet" and p.text.startswith("Omwonenden") for p in doc.paragraphs
     )
+
+
+def test_example_dossier_and_its_documents_are_current():
+    """docs/examples/dossier-kooiplein.*: what `stappenplan rapport` and `brief` make of it."""
+    from datetime import date
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    dossier = load_dossier(examples / "dossier-kooiplein.yaml")
+    day = date(2026, 6, 2)  # the date written in the example documents
+    report = (examples / "dossier-kooiplein.rapportage.md").read_text(encoding="utf-8")
+    letter = (examples / "dossier-kooiplein.brief.md").read_text(encoding="utf-8")
+    assert report == report_markdown(dossier, day), (
+        "run: stappenplan rapport docs/examples/dossier-kooiplein.yaml"
+    )
+    assert letter == letter_markdown(dossier, day), (
+        "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
+    )
+    assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]

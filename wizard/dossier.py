@@ -174,6 +174,16 @@ class Dossier(_Base):
     def planned_werkvormen(self) -> list[tuple[str, str]]:
         return [(i, n) for i, n, _ in _entries(self.advice.get("werkvormen"))]
 
+    def reach_groups(self) -> list[tuple[str, str]]:
+        """The plan's groups whose reach is logged: everyone outside the municipality (the
+        raad, college and colleagues are involved, not reached); silent interests count, as
+        reached through whoever speaks for them."""
+        return [
+            (i, n)
+            for i, n, raw in _entries(self.advice.get("stakeholders"))
+            if raw.get("category") != "intern"
+        ]
+
     def werkvorm_options(self) -> list[tuple[str, str]]:
         """Werkvormen a user may log: the advised ones, then the alternatives."""
         seen: dict[str, str] = {}
@@ -212,7 +222,7 @@ class Dossier(_Base):
     def never_reached(self) -> list[str]:
         """Groups of the plan that no activity reached (in the plan's order)."""
         reached = set(self.reached_groups())
-        return [g for g, _ in self.planned_groups() if g not in reached]
+        return [g for g, _ in self.reach_groups() if g not in reached]
 
     def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
         """What was done about a group, per activity where it was missing."""

@@ -326,15 +326,29 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     )
     if not missing_any and not f["never_reached"]:
         lines += ["Alle groepen uit het plan zijn bereikt.", ""]
-    for g in dict.fromkeys([*f["never_reached"], *missing_any]):
-        status = "nergens bereikt" if g in f["never_reached"] else "niet overal bereikt"
-        lines.append(f"- **{_md(dossier.group_name(g))}** ({status})")
+    if f["never_reached"]:
+        lines += ["**Niet bereikt, en wat we daaraan deden:**", ""]
+    for g in f["never_reached"]:
+        lines.append(f"- **{_md(dossier.group_name(g))}**")
         done = dossier.follow_ups(g)
         if done:
             for a, text in done:
                 lines.append(f"  - Na {_md(_activity_title(dossier, a))}: {_md(text)}")
         else:
             lines.append("  - _Nog niet vastgelegd wat we hebben gedaan om deze groep te horen._")
+    later = [g for g in missing_any if g not in f["never_reached"]]
+    if later:
+        if f["never_reached"]:
+            lines.append("")
+        lines += ["**Eerst gemist, later wel bereikt:**", ""]
+    for g in later:
+        absent = [a for a in dossier.activities if g in a.missing]
+        present = [a for a in dossier.activities if g in a.reached]
+        lines.append(
+            f"- **{_md(dossier.group_name(g))}**: ontbrak bij "
+            f"{_md(', '.join(_activity_title(dossier, a) for a in absent))}; bereikt bij "
+            f"{_md(', '.join(_activity_title(dossier, a) for a in present))}."
+        )
     lines.append("")
 
     # 4 and 5. what was heard, and what was done with it
@@ -536,7 +550,8 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         d = dossier.decision
         who = f"{_md(d.by)} heeft" if d.by else "Er is"
         when = f" op {_nl_date(d.date)}" if d.date else ""
-        lines += [f"{who}{when} een besluit genomen: {_md(d.text)}", ""]
+        sentence = f"{who}{when} een besluit genomen: {_md(d.text)}"
+        lines += [sentence[:1].upper() + sentence[1:], ""]
     else:
         lines += ["Er is nog geen besluit. We houden u op de hoogte.", ""]
     contact = _md(dossier.contact) if dossier.contact else "de gemeente"
@@ -601,7 +616,7 @@ def form_markdown(dossier: Dossier, activity: str | None = None) -> str:
     room = dossier.advice.get("invloedsruimte")
     room = room if isinstance(room, dict) else {}
     fixed, open_ = _texts(room.get("fixed")), _texts(room.get("open"))
-    groups = dossier.planned_groups()
+    groups = dossier.reach_groups()
     lines: list[str] = []
     for n, (_, title) in enumerate(_meetings(dossier, activity)):
         if n:
@@ -654,7 +669,7 @@ def form_data(dossier: Dossier, activity: str | None = None) -> dict[str, Any]:
             "open": [{"id": k, "question": q} for k, q in OPEN_QUESTIONS],
         },
         "organisers": [{"id": k, "question": q} for k, q in ORGANISER_QUESTIONS],
-        "groups": [{"id": i, "name": n} for i, n in dossier.planned_groups()],
+        "groups": [{"id": i, "name": n} for i, n in dossier.reach_groups()],
     }
 
 

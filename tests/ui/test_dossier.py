@@ -139,7 +139,7 @@ async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
         await pilot.pause()
         report = Document(str(tmp_path / "dossier-plein-rapportage.docx"))
         text = "\n".join(p.text for p in report.paragraphs)
-        assert "Jongeren (nergens bereikt)" in text
+        assert "Niet bereikt, en wat we daaraan deden:\nJongeren\n" in text
         assert "Na Ontwerpatelier (1 maart 2026): Jongerenwerk gevraagd" in text
         letter = (tmp_path / "dossier-plein-brief.md").read_text(encoding="utf-8")
         assert "U zei: Meer bomen." in letter and "We spraken nog niet met: Jongeren." in letter

@@ -195,7 +195,7 @@ class ActivityForm(_Form):
             value="" if not a or a.participants is None else str(a.participants),
             id="f-participants",
         )
-        groups = d.planned_groups()
+        groups = d.reach_groups()
         reached = set(a.reached) if a else set()
         missing = set(a.missing) if a else set()
         yield self.label("dossier.activity.reached")
