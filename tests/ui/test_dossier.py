@@ -88,7 +88,7 @@ async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
             "Straatgesprekken bij de school gepland.",
         )
         text = screen_text(app)
-        assert "Ontwerpatelier · 2026-03-01 · 24 deelnemers · niet bereikt: Jongeren" in text
+        assert "Ontwerpatelier · 1 maart 2026 · 24 deelnemers · niet bereikt: Jongeren" in text
         assert "Nog niet bereikt: Jongeren" in text
 
         await pilot.press("h")
@@ -268,3 +268,17 @@ async def test_plan_and_handout_export_as_word_when_the_name_ends_in_docx(tmp_pa
     headings = [p.text for p in handout.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "Casus: Nieuw plein" and "De referentieroute" in headings
     assert any(p.style.name == "List Number" for p in handout.paragraphs)
+
+
+async def test_dossier_screen_at_80x24_opens_at_its_top_with_every_key_in_the_footer():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
+        lines = screen_text(app).splitlines()
+        assert lines[1].strip() == "Dossier: Plein"
+        footer = lines[-1]
+        for key in ("Esc Terug", "a Activiteit", "x Documenten", "^q Stoppen", "^p Opdrachten"):
+            assert key in footer
+        assert "Nog niet bereikt: Jongeren" in " ".join(screen_text(app).split())

@@ -543,14 +543,15 @@ class DossierExportScreen(ModalScreen[None]):
 class DossierScreen(Screen):
     """One project's dossier: plan, activities, what was heard and weighed, evaluations."""
 
-    AUTO_FOCUS = "#activities"
+    AUTO_FOCUS = None
     BINDINGS = [
         Binding("escape", "back", "b.back", key_display="Esc"),
+        # h, e and b are named in the section headings; the footer keeps to 80 columns
         Binding("a", "activity", "dossier.b.activity"),
-        Binding("h", "heard", "dossier.b.heard"),
-        Binding("e", "evaluation", "dossier.b.evaluation"),
-        Binding("b", "decision", "dossier.b.decision"),
-        Binding("x", "export", "b.export"),
+        Binding("h", "heard", "dossier.b.heard", show=False),
+        Binding("e", "evaluation", "dossier.b.evaluation", show=False),
+        Binding("b", "decision", "dossier.b.decision", show=False),
+        Binding("x", "export", "dossier.b.export"),
         Binding("v", "snapshot", "dossier.b.snapshot", show=False),
     ]
 
@@ -584,14 +585,16 @@ class DossierScreen(Screen):
             yield OptionList(id="evaluations")
             yield Static(safe.text(s("dossier.decision"), "bold"), classes="label")
             yield Static(id="d-decision")
-        yield Footer()
+        yield Footer(compact=True)  # every key fits in 80 columns
 
     def on_mount(self) -> None:
         self.refresh_view()
+        # no scrolling: the page opens at its top, with the plan and what is still missing
+        self.query_one("#activities", OptionList).focus(scroll_visible=False)
 
     def refresh_view(self) -> None:
         from wizard.dossier import WEIGHING_LABELS
-        from wizard.report import _levels, evaluation_summary
+        from wizard.report import _levels, _nl_date, evaluation_summary
 
         s = _strings(self)
         d = self.dossier
@@ -608,7 +611,7 @@ class DossierScreen(Screen):
         if d.plan:
             decision = d.advice.get("decision")
             label = decision.get("label") if isinstance(decision, dict) else None
-            plan.append(s("dossier.plan.made", day=d.plan.made))
+            plan.append(s("dossier.plan.made", day=_nl_date(d.plan.made)))
             if isinstance(label, str):
                 plan.append(s("dossier.plan.decision", decision=label))
             levels = _levels(d.advice)
@@ -633,9 +636,10 @@ class DossierScreen(Screen):
         activities = self.query_one("#activities", OptionList)
         options = []
         for a in d.activities:
-            line = f"{d.werkvorm_name(a.werkvorm)} · {a.date or s('dossier.nodate')}"
+            line = f"{d.werkvorm_name(a.werkvorm)} · {_nl_date(a.date) or s('dossier.nodate')}"
             if a.participants is not None:
-                line += " · " + s("dossier.people", n=a.participants)
+                key = "dossier.person" if a.participants == 1 else "dossier.people"
+                line += " · " + s(key, n=a.participants)
             if a.missing:
                 line += " · " + s(
                     "dossier.missing", names=", ".join(d.group_name(g) for g in a.missing)
