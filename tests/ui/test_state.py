@@ -109,3 +109,12 @@ def test_every_ui_string_is_used():
         if f'"{key}"' not in source and f"'{key}'" not in source and not key.startswith(dynamic)
     ]
     assert unused == []
+
+
+def test_a_session_without_answers_leaves_no_file():
+    entry = load_entry(MINI)
+    session = Session.fresh(entry.loaded, None, save=True)
+    assert session.autosave() is None
+    assert not session.path.exists()
+    session.engine.answer("Plein")
+    assert session.autosave() is None and session.path.exists()

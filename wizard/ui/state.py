@@ -325,6 +325,8 @@ class Session:
             return None
         if self.dossier is not None and self.dossier_path is not None:
             return self.save_dossier()
+        if not self.engine.answers and not self.path.exists():
+            return None  # nothing to keep yet: no empty file for every "Beginnen"
         try:
             if self._written_by_someone_else():
                 self._path = session_file(self.loaded.tree.id, new_session_id())
