@@ -282,3 +282,30 @@ async def test_dossier_screen_at_80x24_opens_at_its_top_with_every_key_in_the_fo
         for key in ("Esc Terug", "a Activiteit", "x Documenten", "^q Stoppen", "^p Opdrachten"):
             assert key in footer
         assert "Nog niet bereikt: Jongeren" in " ".join(screen_text(app).split())
+
+
+async def test_deleting_an_activity_asks_first_and_forgets_its_evaluation():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], [], "")
+        await pilot.press("e")
+        fill(app.screen, **{"f-respondents": "3"})
+        await save(pilot)
+        assert len(app.session.dossier.evaluations) == 1
+        await pilot.press("enter")  # the first activity: edit it
+        assert isinstance(app.screen, ActivityForm)
+        app.screen.query_one("#delete").focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no: nothing is lost
+        assert isinstance(app.screen, ActivityForm)
+        app.screen.query_one("#delete").focus()
+        await pilot.press("enter")
+        app.screen.query_one("#yes").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        dossier = load_dossier(app.session.dossier_path)
+        assert dossier.activities == [] and dossier.evaluations == []

@@ -106,6 +106,7 @@ class _Form(ModalScreen[Any]):
         s = _strings(self)
         with VerticalScroll(classes="dialog-box dossier-form"):
             yield Static(safe.text(s(self.TITLE_KEY), "bold"), classes="dialog-title")
+            yield Static(safe.text(s("dossier.form.keys"), "dim"))
             yield from self.fields()
             yield Static(id="form-error")
             with Horizontal(classes="dialog-buttons"):
@@ -145,7 +146,23 @@ class _Form(ModalScreen[Any]):
 
     @on(Button.Pressed, "#delete")
     def _delete(self) -> None:
-        self.dismiss(("delete", self.item))
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        s = _strings(self)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(("delete", self.item))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                s("dossier.delete.title"),
+                s("dossier.delete.body"),
+                s("dossier.form.delete"),
+                s("dossier.form.cancel"),
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
