@@ -84,6 +84,13 @@ def _check_date(text: str) -> str | None:
     return raw
 
 
+def _activity_label(dossier: Any, activity: Any) -> str:
+    from wizard.report import _nl_date
+
+    when = _nl_date(activity.date)
+    return f"{dossier.werkvorm_name(activity.werkvorm)}{' · ' + when if when else ''}"
+
+
 # --- forms ------------------------------------------------------------------------------------
 
 
@@ -286,7 +293,7 @@ class InputForm(_Form):
             allow_blank=False,
         )
         yield self.label("dossier.input.activity")
-        activities = [(a.id, f"{d.werkvorm_name(a.werkvorm)} {a.date or ''}") for a in d.activities]
+        activities = [(a.id, _activity_label(d, a)) for a in d.activities]
         yield _select(
             [(NONE, s("dossier.input.no_activity")), *activities],
             (i.activity or NONE) if i else (activities[-1][0] if activities else NONE),
@@ -348,7 +355,7 @@ class EvaluationForm(_Form):
         e = self.item
         d = self.dossier
         yield self.label("dossier.eval.activity")
-        activities = [(a.id, f"{d.werkvorm_name(a.werkvorm)} {a.date or ''}") for a in d.activities]
+        activities = [(a.id, _activity_label(d, a)) for a in d.activities]
         yield _select(
             activities,
             e.activity if e else (activities[-1][0] if activities else None),
@@ -576,6 +583,7 @@ class DossierScreen(Screen):
         super().__init__(id="dossier")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.notes = list(notes or [])
+        self._reveal: str | None = None
 
     @property
     def session(self):
@@ -708,7 +716,7 @@ class DossierScreen(Screen):
 
     # --- changes ------------------------------------------------------------------------------
 
-    def _saved(self) -> None:
+    def _saved(self, kind: str | None = None) -> None:
         error = self.session.save_dossier()
         if error:
             self.notify(
@@ -718,6 +726,16 @@ class DossierScreen(Screen):
                 timeout=10,
             )
         self.refresh_view()
+        self._reveal = kind  # shown when the form has closed (see on_screen_resume)
+
+    def on_screen_resume(self) -> None:
+        """Show what was just saved: the plan summary above it can fill a small screen."""
+        lists = {"activity": "#activities", "input": "#inputs", "evaluation": "#evaluations"}
+        kind, self._reveal = self._reveal, None
+        if kind in lists:
+            target = self.query_one(lists[kind], OptionList)
+            target.focus(scroll_visible=False)
+            self.call_after_refresh(target.scroll_visible, animate=False, top=True)
 
     def _edit(self, form: _Form, kind: str) -> None:
         def done(result: Any) -> None:
@@ -741,7 +759,7 @@ class DossierScreen(Screen):
                         target.append(value)
                     else:
                         target[index] = value
-            self._saved()
+            self._saved(kind)
 
         self.app.push_screen(form, done)
 
