@@ -275,13 +275,15 @@ async def test_dossier_screen_at_80x24_opens_at_its_top_with_every_key_in_the_fo
     async with app.run_test(size=(80, 24)) as pilot:
         await plan_plein(pilot)
         await pilot.press("f6")
-        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
         lines = screen_text(app).splitlines()
         assert lines[1].strip() == "Dossier: Plein"
         footer = lines[-1]
         for key in ("Esc Terug", "a Activiteit", "x Documenten", "^q Stoppen", "^p Opdrachten"):
             assert key in footer
-        assert "Nog niet bereikt: Jongeren" in " ".join(screen_text(app).split())
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
+        shown = " ".join(screen_text(app).split())
+        assert "Ontwerpatelier · geen datum · niet bereikt: Jongeren" in shown  # what was saved
+        assert "Nog niet bereikt: Jongeren" in shown
 
 
 async def test_deleting_an_activity_asks_first_and_forgets_its_evaluation():
@@ -294,6 +296,7 @@ async def test_deleting_an_activity_asks_first_and_forgets_its_evaluation():
         fill(app.screen, **{"f-respondents": "3"})
         await save(pilot)
         assert len(app.session.dossier.evaluations) == 1
+        app.screen.query_one("#activities").focus()
         await pilot.press("enter")  # the first activity: edit it
         assert isinstance(app.screen, ActivityForm)
         app.screen.query_one("#delete").focus()
