@@ -312,3 +312,29 @@ async def test_deleting_an_activity_asks_first_and_forgets_its_evaluation():
         assert isinstance(app.screen, DossierScreen)
         dossier = load_dossier(app.session.dossier_path)
         assert dossier.activities == [] and dossier.evaluations == []
+
+
+async def test_text_in_a_dossier_is_never_markup(tmp_path):
+    """A shared dossier is written by someone else: its text is shown, never interpreted."""
+    from wizard.dossier import Activity, save_dossier
+    from wizard.dossier import Input as Heard
+
+    trap = "[ @click=app.quit]weg[/] [b]vet[/b]"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        dossier, path = app.session.dossier, app.session.dossier_path
+    dossier.title = trap
+    dossier.inputs.append(Heard(id="i1", subject=trap, heard=trap))
+    dossier.activities.append(Activity(id="a1", werkvorm=trap, place=trap))
+    save_dossier(path, dossier)
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        assert f"Dossier: {trap}" in screen_text(app)
+        for widget in app.screen.query("OptionList"):
+            await pilot.click(widget)
+        assert app.is_running
