@@ -350,3 +350,15 @@ def test_example_dossier_and_its_documents_are_current():
         "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
     )
     assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]
+
+
+def test_cli_open_starts_the_wizard_on_the_dossier(tmp_path, monkeypatch):
+    from wizard.ui.app import StappenplanApp
+
+    path = tmp_path / "project.yaml"
+    save_dossier(path, full_cycle())
+    started = []
+    monkeypatch.setattr(StappenplanApp, "run", lambda self: started.append(self) or 0)
+    assert main(["open", str(path)]) == 0
+    [app] = started
+    assert app.pending_dossier == path

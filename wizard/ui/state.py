@@ -179,7 +179,11 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
         return scan
     clean_temp_files(folder)
     by_tree = {e.loaded.tree.id: e for e in entries if e.loaded}
-    for path in sorted(folder.glob("*.json")):
+    try:
+        files = sorted(folder.glob("*.json"))
+    except OSError:
+        return scan  # an unreadable folder: autosave will say so when it fails
+    for path in files:
         try:
             data = load_session_data(path)
             tree_id, variant = read_session_header(data)
