@@ -275,6 +275,18 @@ def new_dossier(
     )
 
 
+def plan_is_current(dossier: Dossier, engine: Engine) -> bool:
+    """Do the answers on the route still match those the plan snapshot was made from?"""
+    from wizard.render import route_trace
+
+    recorded = dossier.advice.get("answers")
+    if not isinstance(recorded, list):
+        return True  # nothing to compare with: say nothing rather than something untrue
+    then = [(r.get("node"), r.get("answer")) for r in recorded if isinstance(r, dict)]
+    now = [(r["node"], r["answer"]) for r in route_trace(engine)]
+    return json.dumps(then) == json.dumps(now)
+
+
 def update_answers(
     dossier: Dossier, engine: Engine, digest: str, keep: dict[str, Any] | None = None
 ) -> None:

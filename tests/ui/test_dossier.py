@@ -338,3 +338,23 @@ async def test_text_in_a_dossier_is_never_markup(tmp_path):
         for widget in app.screen.query("OptionList"):
             await pilot.click(widget)
         assert app.is_running
+
+
+async def test_a_changed_plan_is_noticed_and_can_be_recorded_again():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        assert "antwoorden zijn veranderd" not in screen_text(app)
+        made = app.session.dossier.advice["levels"]
+        await pilot.press("escape")  # back to the questions
+        app.goto_node("niveau")
+        await pilot.pause()
+        await pilot.press("1")  # raadplegen instead of coproduceren
+        await pilot.press("f6")
+        assert isinstance(app.screen, DossierScreen)
+        assert "antwoorden zijn veranderd" in " ".join(screen_text(app).split())
+        assert app.session.dossier.advice["levels"] == made  # the plan as it was made
+        await pilot.press("v")
+        assert "antwoorden zijn veranderd" not in " ".join(screen_text(app).split())
+        assert load_dossier(app.session.dossier_path).advice["levels"] != made

@@ -48,6 +48,10 @@ NL: dict[str, str] = {
     "dossier.plan.levels": "Niveau: {levels}",
     "dossier.plan.werkvormen": "Werkvormen: {names}",
     "dossier.plan.groups": "Wie we betrekken: {names}",
+    "dossier.plan.changed": (
+        "De antwoorden zijn veranderd sinds het plan werd vastgelegd. Druk v om het plan "
+        "opnieuw vast te leggen; tot dan gaan rapportage en brief uit van het oude plan."
+    ),
     "dossier.never_reached": "Nog niet bereikt: {names}. Leg vast wat u doet om hen te horen.",
     "dossier.activities": "Activiteiten (a: toevoegen, Enter: wijzigen of verwijderen)",
     "dossier.inputs": "Wat we hoorden en hoe we het wogen (h: toevoegen)",
@@ -182,6 +186,10 @@ EN: dict[str, str] = {
     "dossier.plan.levels": "Level: {levels}",
     "dossier.plan.werkvormen": "Methods: {names}",
     "dossier.plan.groups": "Who we involve: {names}",
+    "dossier.plan.changed": (
+        "The answers have changed since the plan was recorded. Press v to record it again; "
+        "until then the report and letter follow the old plan."
+    ),
     "dossier.never_reached": "Not reached yet: {names}. Record what you do to hear them.",
     "dossier.activities": "Activities (a: add, Enter: edit or delete)",
     "dossier.inputs": "What we heard and how we weighed it (h: add)",

@@ -601,6 +601,7 @@ class DossierScreen(Screen):
             yield Static(id="d-file")
             yield Static(id="d-notes")
             yield Static(id="d-plan")
+            yield Static(id="d-changed")
             yield Static(id="d-missing")
             yield Static(safe.text(s("dossier.activities"), "bold"), classes="label")
             yield OptionList(id="activities")
@@ -649,6 +650,11 @@ class DossierScreen(Screen):
             if groups:
                 plan.append(s("dossier.plan.groups", names=groups))
         self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
+        from wizard.dossier import plan_is_current
+
+        changed = self.query_one("#d-changed", Static)
+        changed.update(safe.text(s("dossier.plan.changed"), "bold"))
+        changed.display = d.plan is not None and not plan_is_current(d, self.session.engine)
         never = d.never_reached()
         missing = self.query_one("#d-missing", Static)
         if never and d.activities:
