@@ -362,3 +362,34 @@ def test_cli_open_starts_the_wizard_on_the_dossier(tmp_path, monkeypatch):
     assert main(["open", str(path)]) == 0
     [app] = started
     assert app.pending_dossier == path
+
+
+def test_report_reads_newer_and_older_advice_shapes():
+    """The snapshot is data from whichever version made it: new fields are used, missing or
+    odd ones are skipped, and nothing crashes."""
+    dossier = full_cycle()
+    advice = dossier.plan.advice
+    advice["levels"] = {
+        "project": {
+            "level": "raadplegen",
+            "label": "Raadplegen",
+            "deviated": True,
+            "advised": "adviseren",
+            "deviation_reason": "Weinig tijd",
+        },
+        "subjects": [{"name": "Het ontwerp", "label": "Coproduceren"}],
+        "groups": [{"group_name": "Jongeren", "label": "Adviseren"}, "rommel"],
+        "cap": "coproduceren",
+    }
+    advice["alternative_werkvormen"] = [{"id": "enquete", "name": "Enquête"}, {"geen": "id"}]
+    advice["stakeholders"] = advice["stakeholders"] + [None, {"id": 3}]
+    md = report_markdown(dossier)
+    assert (
+        "Algemeen: Raadplegen (gekozen; het advies was adviseren, want: Weinig tijd); "
+        "Het ontwerp: Coproduceren; Jongeren: Adviseren; Hoogstens: Coproduceren" in md
+    )
+    assert ("enquete", "Enquête") in dossier.werkvorm_options()
+    for broken in ({}, {"levels": "x", "stakeholders": "x", "invloedsruimte": []}):
+        dossier.plan.advice = broken
+        assert "## 3. Wie we bereikten en wie niet" in report_markdown(dossier)
+        assert form_markdown(dossier) and letter_markdown(dossier)

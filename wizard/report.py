@@ -102,7 +102,13 @@ def _levels(advice: dict[str, Any]) -> list[str]:
         return lines
     project = levels.get("project")
     if isinstance(project, dict) and _label(project):
-        lines.append(f"Algemeen: {project.get('label') or project.get('level')}")
+        line = f"Algemeen: {project.get('label') or project.get('level')}"
+        advised = project.get("advised")
+        if project.get("deviated") is True and isinstance(advised, str):
+            line += f" (gekozen; het advies was {advised}"
+            reason = project.get("deviation_reason")
+            line += f", want: {reason})" if isinstance(reason, str) and reason else ")"
+        lines.append(line)
     for key in ("subjects", "groups"):
         for lv in levels.get(key) or []:
             if not isinstance(lv, dict):
@@ -113,7 +119,7 @@ def _levels(advice: dict[str, Any]) -> list[str]:
                 lines.append(f"{who}: {label}")
     cap = levels.get("cap")
     if isinstance(cap, str):
-        lines.append(f"Hoogstens: {cap}")
+        lines.append(f"Hoogstens: {cap.capitalize()}")
     return lines
 
 
