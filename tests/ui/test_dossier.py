@@ -358,3 +358,17 @@ async def test_a_changed_plan_is_noticed_and_can_be_recorded_again():
         await pilot.press("v")
         assert "antwoorden zijn veranderd" not in " ".join(screen_text(app).split())
         assert load_dossier(app.session.dossier_path).advice["levels"] != made
+
+
+async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        assert isinstance(app.screen, DossierExportScreen)
+        app.screen.query_one("#x-folder", Input).value = str(tmp_path / "weg")
+        await pilot.press("enter")
+        shown = " ".join(screen_text(app).split())
+        assert "Niet geschreven" in shown and "deze map bestaat niet" in shown
+        assert isinstance(app.screen, DossierExportScreen)  # stays open to try again
+    assert not (tmp_path / "weg").exists()
