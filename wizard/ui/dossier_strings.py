@@ -41,7 +41,7 @@ NL: dict[str, str] = {
     "dossier.b.snapshot": "Plan opnieuw vastleggen",
     # dossier screen
     "dossier.heading": "Dossier: {title}",
-    "dossier.file": "Bestand: {path}",
+    "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
     "dossier.notes": "Let op: {notes}",
     "dossier.plan.made": "Plan vastgelegd op {day}.",
     "dossier.plan.decision": "Besluit: {decision}",
@@ -179,7 +179,7 @@ EN: dict[str, str] = {
     "dossier.b.export": "Documents",
     "dossier.b.snapshot": "Record the plan again",
     "dossier.heading": "Dossier: {title}",
-    "dossier.file": "File: {path}",
+    "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
     "dossier.notes": "Note: {notes}",
     "dossier.plan.made": "Plan recorded on {day}.",
     "dossier.plan.decision": "Decision: {decision}",
