@@ -393,3 +393,19 @@ def test_report_reads_newer_and_older_advice_shapes():
         dossier.plan.advice = broken
         assert "## 3. Wie we bereikten en wie niet" in report_markdown(dossier)
         assert form_markdown(dossier) and letter_markdown(dossier)
+
+
+def test_each_numbered_list_in_word_starts_at_one(tmp_path):
+    """Word's List Number style is one list per document unless a list restarts it."""
+    path = tmp_path / "f.docx"
+    write_docx(path, form_markdown(full_cycle(), "a1"))
+    doc = Document(str(path))
+    numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    ids = [p._p.pPr.numPr.numId.val if p._p.pPr.numPr is not None else None for p in numbered]
+    first, second = ids[0], ids[6]  # participants' six questions, then the organisers' five
+    assert first is not None and second is not None and first != second
+    assert ids[:6] == [first] * 6 and ids[6:] == [second] * 5  # every item in its own list
+    numbering = doc.part.numbering_part.element
+    for num_id in (first, second):
+        override = numbering.num_having_numId(num_id).lvlOverride_lst[0]
+        assert override.startOverride.val == 1

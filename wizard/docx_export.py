@@ -42,6 +42,33 @@ def _runs(paragraph: Any, text: str, *, italic: bool = False) -> None:
             run.italic = True
 
 
+def _new_list(doc: Any, style_name: str) -> int | None:
+    """A numbering instance for one new list that starts at 1 (its items share it).
+
+    Word's *List Number* style is one list for the whole document: a second numbered list
+    would go on at 7 where the first stopped at 6. A fresh numbering instance with a start
+    override (python-docx's own numbering elements) begins it again at 1.
+    """
+    try:
+        style = doc.styles[style_name]
+        num_id = style.element.pPr.numPr.numId.val
+        numbering = doc.part.numbering_part.element
+        abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+    except (AttributeError, KeyError, NotImplementedError):
+        return None  # a template without list numbering: Word numbers it as it likes
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def _number(paragraph: Any, num_id: int | None) -> None:
+    if num_id is None:
+        return
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
 def markdown_to_document(markdown: str, title: str | None = None) -> Any:
     """A python-docx Document for our Markdown subset."""
     from docx import Document
@@ -51,11 +78,15 @@ def markdown_to_document(markdown: str, title: str | None = None) -> Any:
         doc.core_properties.title = title
     doc.core_properties.author = "stappenplan"
     current = None  # the paragraph that indented continuation lines belong to
+    in_numbered = False  # inside a numbered list (blank lines between items do not end it)
+    list_id: int | None = None
     for raw in markdown.splitlines():
         line = raw.rstrip()
         if not line.strip():
             current = None
             continue
+        if not raw.startswith(" ") and not _NUMBER.match(line):
+            in_numbered = False  # a heading, paragraph or bullet ends a numbered list
         heading = _HEADING.match(line)
         if heading:
             level = min(len(heading.group(1)), 4)
@@ -78,6 +109,11 @@ def markdown_to_document(markdown: str, title: str | None = None) -> Any:
             indent = len(number.group(1))
             p = doc.add_paragraph(style="List Number" if indent < 2 else "List Number 2")
             _runs(p, number.group(2))
+            if indent < 2:
+                if not in_numbered:
+                    list_id = _new_list(doc, "List Number")
+                _number(p, list_id)
+            in_numbered = True
             current = p
             continue
         if line.startswith(">"):
