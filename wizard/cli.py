@@ -112,7 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
             "hoorde en hoe u het woog. Antwoorden die niet meer bij de boom passen, worden genoemd."
         ),
     )
-    _tree_options(opener, "niet gebruikt: het dossier weet zijn variant", top=False)
+    opener.add_argument(
+        "--tree",
+        metavar="PAD",
+        default=argparse.SUPPRESS,
+        help="boombestand waarmee het dossier is gemaakt (standaard: de meegeleverde bomen)",
+    )
     opener.add_argument("file", metavar="DOSSIER", help="dossierbestand (.yaml)")
 
     for name, what, helptext in (
