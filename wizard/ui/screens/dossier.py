@@ -251,7 +251,7 @@ class ActivityForm(_Form):
             self.error("dossier.err.date")
             return None
         raw = self.text("#f-participants")
-        if raw and not (raw.isdigit() and int(raw) <= 10_000_000):
+        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
             self.error("dossier.err.participants")
             return None
         reached = list(self.query_one("#f-reached", SelectionList).selected)
@@ -383,7 +383,7 @@ class EvaluationForm(_Form):
             self.error("dossier.err.activity")
             return None
         raw = self.text("#f-respondents")
-        if raw and not (raw.isdigit() and int(raw) <= 10_000_000):
+        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
             self.error("dossier.err.respondents")
             return None
         scores: dict[str, float | None] = {}
