@@ -131,6 +131,7 @@ NL: dict[str, str] = {
     "dossier.err.activity": "Kies de activiteit waar deze evaluatie bij hoort.",
     "dossier.err.score": "Een score is een getal van 1 tot en met 5 (bijvoorbeeld 3,5), of leeg.",
     "dossier.err.decision": "Vul in wat er is besloten.",
+    "dossier.err.invalid": "Niet alles is goed ingevuld. Kijk de velden na en probeer het opnieuw.",
     # export
     "dossier.export.title": "Documenten uit het dossier",
     "dossier.export.format": "Formaat",
@@ -266,6 +267,7 @@ EN: dict[str, str] = {
     "dossier.err.activity": "Choose the activity this evaluation belongs to.",
     "dossier.err.score": "A score is a number from 1 to 5 (for example 3.5), or empty.",
     "dossier.err.decision": "Enter what was decided.",
+    "dossier.err.invalid": "Not everything is filled in correctly. Check the fields and try again.",
     "dossier.export.title": "Documents from the dossier",
     "dossier.export.format": "Format",
     "dossier.export.folder": "Folder",

@@ -80,8 +80,8 @@ def _check_date(text: str) -> str | None:
             return datetime.strptime(raw, fmt).date().isoformat()
         except ValueError:
             continue
-    date.fromisoformat(raw)  # raises ValueError with no Dutch text: the caller says it
-    return raw
+    # other ISO forms (20260314); ValueError otherwise, and the caller says it in Dutch
+    return date.fromisoformat(raw).isoformat()
 
 
 def _activity_label(dossier: Any, activity: Any) -> str:
@@ -173,7 +173,13 @@ class _Form(ModalScreen[Any]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        result = self.collect()
+        from pydantic import ValidationError
+
+        try:
+            result = self.collect()
+        except ValidationError:  # every field is checked above; this is the last safety net
+            self.error("dossier.err.invalid")
+            return
         if result is not None:
             self.dismiss(("save", result))
 
