@@ -102,7 +102,7 @@ NL: dict[str, str] = {
     "review.outcome": "Uitkomst: {title} (Enter: advies bekijken)",
     "review.parked": "Buiten de route bewaard: {n} antwoorden (tellen niet mee, komen terug als de route terugkomt).",
     # result
-    "result.title": "Uw advies",
+    "result.title": "Uw advies  ·  1-7: naar een onderdeel",
     "result.provisional": "Advies tot nu toe (voorlopig)",
     "result.copied": "Het plan (Markdown) staat op het klembord, als uw terminal dat toestaat.",
     "result.exported": "Geëxporteerd: {md} en {json}",
@@ -364,7 +364,7 @@ EN: dict[str, str] = {
     "review.open": "not answered yet",
     "review.outcome": "Outcome: {title} (Enter: view advice)",
     "review.parked": "Kept off the route: {n} answers (not counted, they return if the route returns).",
-    "result.title": "Your advice",
+    "result.title": "Your advice  ·  1-7: go to a section",
     "result.provisional": "Advice so far (provisional)",
     "result.copied": "The plan (Markdown) is on the clipboard, if your terminal allows it.",
     "result.exported": "Exported: {md} and {json}",

@@ -21,7 +21,8 @@ class ResultScreen(Screen):
         Binding("e,ctrl+e", "export", "b.export"),
         Binding("c", "copy", "b.copy"),
         Binding("f2", "review", "b.review", key_display="F2"),
-        Binding("1", "section(1)", "b.section", key_display="1-7"),
+        Binding("f6", "app.dossier", "b.dossier", key_display="F6"),
+        Binding("1", "section(1)", "b.section", key_display="1-7", show=False),
         *[Binding(str(i), f"section({i})", show=False) for i in range(2, 8)],
     ]
 
