@@ -99,17 +99,7 @@ def _because(reasons: list[Reason]) -> str:
         text = f"“{_md_text(r.text)}”" if r.kind in ("answer", "outcome") else _md_text(r.text)
         if text not in parts:
             parts.append(text)
-    return _join(parts)
-
-
-def _join(parts: list[str]) -> str:
-    """Join reasons with '; ', but after a whole sentence just a space (never "middel.; Leiden")."""
-    out = ""
-    for part in parts:
-        if out:
-            out += " " if out.rstrip("”").endswith((".", "!", "?")) else "; "
-        out += part
-    return out
+    return "; ".join(parts)
 
 
 def _reason_line(why: list[str], reasons: list[Reason]) -> str:
