@@ -256,6 +256,7 @@ def error_key(exc: OSError) -> str:
         errno.EISDIR: "export.err.isdir",
         errno.ENOSPC: "export.err.full",
         errno.EROFS: "export.err.readonly",
+        errno.ENAMETOOLONG: "export.err.toolong",
     }.get(exc.errno or 0, "export.err.other")
 
 

@@ -120,6 +120,8 @@ NL: dict[str, str] = {
     "export.err.isdir": "{path} is een map, geen bestand",
     "export.err.full": "de schijf is vol",
     "export.err.readonly": "{path} is alleen-lezen",
+    "export.err.toolong": "deze naam is te lang; kies een kortere",
+    "export.err.name": "een bestandsnaam kan geen regeleinden of tabs bevatten",
     "export.err.other": "{path}: {reason}",
     # confirm
     "quit.title": "Stoppen?",
@@ -379,6 +381,8 @@ EN: dict[str, str] = {
     "export.err.isdir": "{path} is a folder, not a file",
     "export.err.full": "the disk is full",
     "export.err.readonly": "{path} is read-only",
+    "export.err.toolong": "this name is too long; choose a shorter one",
+    "export.err.name": "a file name cannot contain line breaks or tabs",
     "export.err.other": "{path}: {reason}",
     "quit.title": "Quit?",
     "quit.unexported": "You have not exported this advice yet.",
