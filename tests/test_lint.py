@@ -202,14 +202,18 @@ def test_question_without_help_or_source():
 def test_unknown_catalogue_and_source_ids():
     text = edit(mini_text(), "          werkvormen: [enquete]", "          werkvormen: [enquet]")
     text = edit(text, "stakeholders: [natuur]", "stakeholders: [natur]")
-    text = edit(text, "    sources: [sittard]\n    options:", "    sources: [sitard]\n    options:")
+    text = edit(
+        text,
+        "    sources: [{id: sittard, at: Invloedsruimte}]\n    options:",
+        "    sources: [{id: sitard, at: Invloedsruimte}]\n    options:",
+    )
     assert_problem(
         text, "werkvormen: [enquet]", "onbekende werkvorm 'enquet'; bedoelde u 'enquete'?"
     )
     assert_problem(
         text, "stakeholders: [natur]", "onbekende belanghebbende 'natur'; bedoelde u 'natuur'?"
     )
-    assert_problem(text, "sources: [sitard]", "onbekende bron 'sitard'; bedoelde u 'sittard'?")
+    assert_problem(text, "sitard, at", "onbekende bron 'sitard'; bedoelde u 'sittard'?")
 
 
 def test_level_group_must_be_a_stakeholder():

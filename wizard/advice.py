@@ -17,7 +17,7 @@ resolved by fixed rules, written out in ``docs/tree-format.md``:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wizard.flow import Flow, holds
@@ -136,7 +136,7 @@ class _Composer:
 
     def _sources(self, advice: Advice, reason: Reason, extra: Iterable[str] = ()) -> Reason:
         sources = tuple(dict.fromkeys([*extra, *(advice.sources or reason.sources)]))
-        return Reason(reason.kind, reason.text, sources, reason.node, reason.answer, reason.rule)
+        return replace(reason, sources=sources)
 
     def add(self, advice: Advice, reason: Reason) -> None:
         base = self._sources(advice, reason)
@@ -265,6 +265,18 @@ def compose(flow: Flow, path: list[str], answers: dict[str, Any]) -> AdviceResul
     return _compose(flow, path, answers, first)
 
 
+def _outcome_reason(flow: Flow, node: Any, path: list[str], answers: dict[str, Any]) -> Reason:
+    """An outcome's ground is the answers that led to it (``because``), not only its title."""
+    given = []
+    for q in node.because:
+        if q in path and q in answers and flow.is_question(q):
+            question = flow.node(q)
+            given.append(f"{question.question} — {answer_label(question, answers[q])}")
+    return Reason(
+        "outcome", f"Uitkomst: {node.title}", tuple(node.sources), node.id, after=tuple(given)
+    )
+
+
 def _compose(
     flow: Flow, path: list[str], answers: dict[str, Any], advice: AdviceResult | None
 ) -> AdviceResult:
@@ -275,10 +287,7 @@ def _compose(
         if node.kind == "outcome":
             composer.result.outcome = node.id
             if node.advice:
-                composer.add(
-                    node.advice,
-                    Reason("outcome", f"Uitkomst: {node.title}", tuple(node.sources), node.id),
-                )
+                composer.add(node.advice, _outcome_reason(flow, node, path, answers))
             continue
         if node_id not in answers:
             continue

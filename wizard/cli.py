@@ -206,7 +206,7 @@ def cmd_check(paths: list[str], strict: bool) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> int:
+def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str, lang: str = "nl") -> int:
 
     from wizard.flow import UnknownVariant, resolve
     from wizard.loader import load_tree
@@ -277,7 +277,7 @@ def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str) -> in
         data = to_json_data(result.engine, loaded.digest)
         print(json_text(data), end="")
     else:
-        print(to_markdown(result.engine), end="")
+        print(to_markdown(result.engine, lang=lang), end="")
     return EXIT_OK
 
 
@@ -363,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return cmd_check(args.paths, args.strict)
         if args.command == "run":
-            return cmd_run(args.tree, args.answers, args.variant, args.format)
+            return cmd_run(args.tree, args.answers, args.variant, args.format, args.lang)
         if args.command == "graph":
             return cmd_graph(args.tree, args.variant, args.format)
         if args.command == "schema":

@@ -116,17 +116,75 @@ class _Linter:
         self.report(path, f"onbekende {what} '{value}'{hint}")
         return False
 
-    def check_sources(self, path: Path_, ids: list[str]) -> None:
+    def check_sources(self, path: Path_, ids: list[str], variant: str | None = None) -> None:
+        """Known ids; a document file (a seed) cited with a locator; a municipality's own
+        source only inside its variant (``variant`` is where this citation applies)."""
+        if path and path[0] == "variants":
+            variant = self.tree.variants[path[1]].id  # type: ignore[index]
         for i, sid in enumerate(ids):
             self.used_sources.add(sid)
-            self.check_ref((*path, i), sid, self.source_ids, "bron")
+            if not self.check_ref((*path, i), sid, self.source_ids, "bron"):
+                continue
+            source = self.source_by_id[sid]
+            if source.file and not getattr(sid, "at", None):
+                self.report(
+                    (*path, i),
+                    f"bron '{sid}' zonder vindplaats: schrijf {{id: {sid}, at: ...}} met de kop "
+                    "of een letterlijke zin uit het document, zodat een lezer de passage vindt",
+                    "warning",
+                )
+            if source.variant and variant != source.variant:
+                self.report(
+                    (*path, i),
+                    f"bron '{sid}' geldt alleen voor variant '{source.variant}', maar staat hier "
+                    "ook voor andere gemeenten: zet dit advies in die variant, of noem een bron "
+                    "die voor elke gemeente geldt",
+                    "warning",
+                )
+
+    def count_citations(self, advice: Advice, path: Path_, effective: list[str]) -> None:
+        """One advice block is one item: it should rest on at most two sources, and no source
+        should stand under a large share of all items (then it says nothing in particular)."""
+        cited = list(dict.fromkeys(effective))
+        self.advice_blocks += 1
+        for sid in cited:
+            self.citation_count[sid] = self.citation_count.get(sid, 0) + 1
+        if len(cited) > 2:
+            self.report(
+                (*path, "sources") if advice.sources else path,
+                f"dit advies rust op {len(cited)} bronnen ({', '.join(cited)}): noem hoogstens "
+                "twee die het echt dragen, bij voorkeur met vindplaats",
+                "warning",
+                key=not advice.sources,
+            )
+
+    def check_source_spread(self) -> None:
+        if self.advice_blocks < 30:  # in a small tree a third is a handful
+            return
+        for i, source in enumerate(self.tree.sources):
+            n = self.citation_count.get(source.id, 0)
+            if 3 * n > self.advice_blocks:
+                self.report(
+                    ("sources", i, "id"),
+                    f"bron '{source.id}' staat onder {n} van de {self.advice_blocks} adviezen "
+                    "(meer dan een derde): noem haar alleen waar zij dat advies echt draagt",
+                    "warning",
+                )
 
     # --- advice blocks -------------------------------------------------------------------------
 
-    def check_advice(self, advice: Advice | None, path: Path_, inherited: list[str]) -> None:
+    def check_advice(
+        self,
+        advice: Advice | None,
+        path: Path_,
+        inherited: list[str],
+        variant: str | None = None,
+    ) -> None:
         if advice is None:
             return
-        self.check_sources((*path, "sources"), advice.sources)
+        self.check_sources((*path, "sources"), advice.sources, variant)
+        if not advice.is_empty():
+            self.count_citations(advice, path, advice.sources or inherited)
         for kind in ("werkvormen", "avoid_werkvormen"):
             for i, ref in enumerate(getattr(advice, kind)):
                 self.used_werkvormen.add(ref.id)
@@ -401,6 +459,9 @@ class _Linter:
         self.section_ids = [s.id for s in tree.sections]
         self.subject_ids = [s.id for s in tree.subjects]
         self.used_sources: set[str] = set()
+        self.source_by_id = {s.id: s for s in tree.sources}
+        self.citation_count: dict[str, int] = {}
+        self.advice_blocks = 0
         self.used_werkvormen: set[str] = set()
         self.used_stakeholders: set[str] = set()
 
@@ -491,14 +552,19 @@ class _Linter:
                     self.report((*p, "max_choices"), "max_choices is kleiner dan min_choices")
             if node.kind in ("info", "outcome"):
                 self.check_advice(node.advice, (*p, "advice"), inherited)
+            if node.kind == "outcome":
+                questions = [n for f in flows for n in f.nodes if f.is_question(n)]
+                for i, q in enumerate(node.because):
+                    self.check_ref((*p, "because", i), q, sorted(set(questions)), "vraag")
             # conditions in routes: the question must be able to come before this node
             before = may_precede.get(id(node), set())
             for i, route in enumerate(node.routes):
                 self.check_condition(route.when, (*p, "routes", i, "when"), flows, before)
         for rule, p in rules:
-            self.check_sources((*p, "sources"), rule.sources)
+            only = _variant_of(rule.when)
+            self.check_sources((*p, "sources"), rule.sources, only)
             self.check_condition(rule.when, (*p, "when"), flows, None)
-            self.check_advice(rule.advice, (*p, "advice"), rule.sources)
+            self.check_advice(rule.advice, (*p, "advice"), rule.sources, only)
             if rule.when.reads_advice():
                 for key in ("decision", "level_cap", "chosen_level"):
                     if getattr(rule.advice, key):
@@ -559,6 +625,7 @@ class _Linter:
                 )
 
         self.check_split_sentences()
+        self.check_source_spread()
 
         if sound and not any(p.is_error for p in self.problems.values()):
             self.check_cases(summary)
@@ -807,6 +874,17 @@ def _distinct_graphs(flows: Sequence[Flow], owns: list[list[str]]) -> list[_Grap
         graph.own_ids = own_ids
         graphs.append(graph)
     return graphs
+
+
+def _variant_of(when: Any) -> str | None:
+    """The variant a condition is limited to: ``{variant: x}``, alone or inside ``all``."""
+    if when.variant:
+        return when.variant
+    for part in when.all or []:
+        found = _variant_of(part)
+        if found:
+            return found
+    return None
 
 
 def lint(loaded: LoadedTree) -> Report:

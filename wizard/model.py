@@ -14,7 +14,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 FORMAT_VERSION = 1
 
@@ -38,6 +38,43 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", hide_input_in_errors=True, populate_by_name=True, defer_build=True
     )
+
+
+class Cite(str):
+    """A cited source id with an optional locator (heading, paragraph, page or article).
+
+    It compares and hashes as the plain id, so every check and list that works with source ids
+    keeps working; whatever shows a citation to a reader adds ``at``."""
+
+    at: str | None
+
+    def __new__(cls, source_id: str, at: str | None = None) -> Cite:
+        obj = super().__new__(cls, source_id)
+        obj.at = at
+        return obj
+
+
+class CitationRef(Strict):
+    """A source with the place in it that supports this part of the tree."""
+
+    id: Ident
+    at: ShortText = Field(
+        description="Waar in de bron: de kop of een letterlijke zin, een paragraaf, pagina of "
+        "wetsartikel, zodat een lezer de passage vindt."
+    )
+
+
+def _to_cite(value: str | CitationRef) -> Cite:
+    if isinstance(value, CitationRef):
+        return Cite(value.id, value.at)
+    return value if isinstance(value, Cite) else Cite(value)
+
+
+SourceRef = Annotated[
+    Ident | CitationRef,
+    AfterValidator(_to_cite),
+    Field(description="Een bron: het id, of {id, at} met de plek in de bron."),
+]
 
 
 class Level(str, Enum):
@@ -110,6 +147,9 @@ class Source(Strict):
         None, description="Webadres (https://) van het document."
     )
     note: Text | None = Field(None, description="Wat de boom aan deze bron ontleent.")
+    variant: Ident | None = Field(
+        None, description="Alleen voor deze variant (een lokale bron van één gemeente)."
+    )
 
     def citation(self) -> str:
         """Title, publisher and year, as a reader cites the document (raw tree text)."""
@@ -141,7 +181,7 @@ class Werkvorm(Strict):
             "budget, varianten, een adviesraad, een initiatief, kinderen)."
         ),
     )
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 class Stakeholder(Strict):
@@ -163,7 +203,7 @@ class Stakeholder(Strict):
         description="Werkvormen die deze groep goed bereiken; het advies kiest er een als de "
         "groep erbij is. Noem werkvormen hier, niet in 'reach'.",
     )
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _category_fields(self) -> Stakeholder:
@@ -323,7 +363,7 @@ class LevelContribution(Strict):
         description="Dit niveau volgt uit een vastgelegde rol (bv. een adviesraad met adviesrecht) "
         "en geldt ook boven een plafond; alleen voor een groep.",
     )
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_target(self) -> LevelContribution:
@@ -354,7 +394,7 @@ class LevelCap(Strict):
         description="Ids van onderwerpen waarvoor het plafond geldt (bv. wat nu beslist wordt, "
         "niet het beheer later); leeg = het plafond geldt voor alles.",
     )
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_way(self) -> LevelCap:
@@ -380,7 +420,7 @@ class CatalogueRef(Strict):
         description="Alleen bij werkvormen: hoort in de kern van het advies als hij past, "
         "bijvoorbeeld omdat het doel erom vraagt.",
     )
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -413,7 +453,7 @@ class Advice(Strict):
     duties: list[Text] = Field(default_factory=list, description="Procesafspraken.")
     warnings: list[Text] = Field(default_factory=list, description="Waarschuwingen.")
     notes: list[Text] = Field(default_factory=list, description="Overige adviezen.")
-    sources: list[Ident] = Field(
+    sources: list[SourceRef] = Field(
         default_factory=list,
         description="Bronnen voor deze bijdrage; leeg = de bronnen van de vraag.",
     )
@@ -429,7 +469,7 @@ class Rule(Strict):
     when: Condition
     why: Text = Field(description="Uitleg waarom deze regel geldt.")
     advice: Advice
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 # --- subjects ---------------------------------------------------------------------------------
@@ -446,7 +486,7 @@ class Subject(Strict):
         None, description="Hoger dan dit kan dit onderwerp nooit, bv. informeren voor wat vastligt."
     )
     max_why: Text | None = Field(None, description="Waarom het onderwerp niet hoger kan.")
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _why_with_max(self) -> Subject:
@@ -461,7 +501,7 @@ class Subject(Strict):
 class NodeBase(Strict):
     id: Ident
     section: Ident | None = Field(None, description="Id van het onderdeel (zie 'sections').")
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
     routes: list[Route] = Field(
         default_factory=list, description="Voorwaardelijke routes; de eerste die klopt telt."
     )
@@ -537,6 +577,11 @@ class OutcomeNode(NodeBase):
     title: ShortText
     text: Text
     advice: Advice | None = None
+    because: list[Ident] = Field(
+        default_factory=list,
+        description="De vragen waarvan het antwoord tot deze uitkomst leidt. Het plan noemt die "
+        "antwoorden als grond, niet alleen de uitkomst zelf.",
+    )
 
 
 Node = Annotated[
@@ -588,7 +633,7 @@ class Variant(Strict):
     )
     rules: list[Rule] = Field(default_factory=list, description="Nieuwe regels, of vervangers.")
     advice: Advice | None = Field(None, description="Advies dat altijd geldt in deze variant.")
-    sources: list[Ident] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
 
 
 # --- example cases ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ class Reason:
     node: str | None = None
     answer: str | None = None
     rule: str | None = None
+    after: tuple[str, ...] = ()  # an outcome: the answers that led to it ("vraag — antwoord")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -24,5 +25,7 @@ class Reason:
             "node": self.node,
             "answer": self.answer,
             "rule": self.rule,
-            "sources": list(self.sources),
+            "after": list(self.after),
+            "sources": [str(s) for s in self.sources],
+            "citations": [{"id": str(s), "at": getattr(s, "at", None)} for s in self.sources],
         }

@@ -8,6 +8,7 @@ shape is documented in ``docs/output.md`` and only grows by adding keys.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +25,8 @@ from wizard.advice import (
 )
 from wizard.engine import Engine
 from wizard.model import AnswerValue, StakeholderCategory, Werkvorm
-from wizard.text import clean, md_text
+from wizard.plan_labels import plan_label
+from wizard.text import clean, md_text, one_line
 
 ADVICE_KIND = "stappenplan-advice"
 ADVICE_VERSION = 2  # 2: levels per subject and cap; 'werkvormen' is the chosen core
@@ -85,139 +87,172 @@ def route_trace(engine: Engine) -> list[dict[str, Any]]:
 _md_text = md_text  # tree text is text: one line, no control codes, no Markdown
 
 
+def citation_key(source_id: str) -> str:
+    """``[id]``, or ``[id, locator]`` when the tree says where in the source."""
+    at = getattr(source_id, "at", None)
+    return f"[{source_id}, {one_line(at)}]" if at else f"[{source_id}]"
+
+
 def _cite(reasons: list[Reason]) -> str:
-    sources: dict[str, None] = {}
+    cited: dict[tuple[str, str | None], str] = {}
     for r in reasons:
         for s in r.sources:
-            sources.setdefault(s)
-    return " ".join(f"[{s}]" for s in sources)
+            cited.setdefault((str(s), getattr(s, "at", None)), citation_key(s))
+    return " ".join(cited.values())
 
 
-def _because(reasons: list[Reason]) -> str:
+def _because(reasons: list[Reason], lang: str = "nl") -> str:
+    """The answers and rules behind an item; an outcome names the answers that led to it."""
     parts: list[str] = []
     for r in reasons:
-        text = f"“{_md_text(r.text)}”" if r.kind in ("answer", "outcome") else _md_text(r.text)
+        if r.kind == "answer":
+            text = f"“{_md_text(r.text)}”"
+        elif r.kind == "outcome" and r.after:
+            given = [f"“{_md_text(a)}”" for a in r.after]
+            new = [g for g in given if g not in parts]
+            text = _md_text(r.text)
+            if new:
+                text += f", {plan_label(lang, 'after')} " + "; ".join(new)
+        else:
+            text = _md_text(r.text).rstrip(".")
         if text not in parts:
             parts.append(text)
     return "; ".join(parts)
 
 
-def _reason_line(why: list[str], reasons: list[Reason]) -> str:
+def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str:
     bits = []
     if why:
-        bits.append(" ".join(_md_text(w) for w in why))
-    because = _because(reasons)
+        bits.append(" ".join(_sentence(_md_text(w)) for w in why))
+    because = _because(reasons, lang)
     if because:
-        bits.append(f"*Grond:* {because.rstrip('.')}.")
+        bits.append(f"*{plan_label(lang, 'grond')}:* {because.rstrip('.')}.")
     cite = _cite(reasons)
     if cite:
-        bits.append(f"*Bron:* {cite}")
+        bits.append(f"*{plan_label(lang, 'bron')}:* {cite}")
     return " ".join(bits)
 
 
-def _werkvorm_facts(w: Werkvorm) -> str:
+def _sentence(text: str) -> str:
+    """A reason ends as a sentence, so two reasons never run together without a stop."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:;)”\"'" else text + "."
+
+
+def _werkvorm_facts(w: Werkvorm, lang: str = "nl") -> str:
     """Levels, scale, effort and reach of a method, on one line."""
-    facts = [f"*Past bij:* {', '.join(lv.value for lv in w.levels)}"]
+    L = lambda key: plan_label(lang, key)  # noqa: E731
+    facts = [f"*{L('fits')}:* {', '.join(lv.value for lv in w.levels)}"]
     if w.scale:
-        facts.append(f"*schaal:* {', '.join(w.scale)}")
-    facts.append(f"*inspanning:* {w.effort}")
-    facts.append(f"*bereikt wie niet vanzelf komt:* {w.inclusiveness}")
+        facts.append(f"*{L('scale')}:* {', '.join(w.scale)}")
+    facts.append(f"*{L('effort')}:* {w.effort}")
+    facts.append(f"*{L('reach')}:* {w.inclusiveness}")
     if w.low_threshold:
-        facts.append("laagdrempelig")
+        facts.append(L("low_threshold"))
     return " · ".join(facts) + "."
 
 
-def _items(lines: list[str], items: list[Item], empty: str) -> None:
+def _items(lines: list[str], items: list[Item], empty: str, lang: str = "nl") -> None:
     if not items:
-        lines.append(f"_{empty}_")
+        if empty:
+            lines.append(f"_{empty}_")
         return
     for item in items:
         lines.append(f"- {_md_text(item.text)}  ")
-        lines.append(f"  {_reason_line(item.why, item.reasons)}")
+        lines.append(f"  {_reason_line(item.why, item.reasons, lang)}")
 
 
-def _level_line(lv: LevelAdvice) -> str:
+def _level_line(lv: LevelAdvice, lang: str = "nl") -> str:
+    L = lambda key: plan_label(lang, key)  # noqa: E731
     who = _md_text(lv.name)
     if lv.members:
         who += f" ({_md_text(', '.join(lv.members))})"
     if lv.phase:
-        who += f" (fase: {_md_text(lv.phase)})"
-    extra = " (begrensd)" if lv.capped else ""
-    extra += " (ondergrens)" if lv.floored else ""
+        who += f" ({L('phase')}: {_md_text(lv.phase)})"
+    extra = f" ({L('capped')})" if lv.capped else ""
+    extra += f" ({L('floored')})" if lv.floored else ""
     if lv.deviated and lv.advised is not None:
-        extra += f" (advies: {LEVEL_LABELS[lv.advised]})"
-    return f"- **{who}: {LEVEL_LABELS[lv.level]}**{extra}  \n  {_reason_line(lv.why, lv.reasons)}"
+        extra += f" ({L('advised')}: {LEVEL_LABELS[lv.advised]})"
+    reason = _reason_line(lv.why, lv.reasons, lang)
+    return f"- **{who}: {LEVEL_LABELS[lv.level]}**{extra}  \n  {reason}"
 
 
-def _levels(lines: list[str], res: AdviceResult) -> None:
+def _levels(lines: list[str], res: AdviceResult, lang: str = "nl") -> None:
+    L = lambda key, **kw: plan_label(lang, key, **kw)  # noqa: E731
     project = res.project_level
     if project is None:
         return
     if project.deviated and project.advised is not None:
         lines.append(
-            f"**Gekozen niveau: {LEVEL_LABELS[project.level]}.** Dit wijkt af van het advies "
-            f"({LEVEL_LABELS[project.advised]})."
+            f"**{L('chosen')}: {LEVEL_LABELS[project.level]}.** "
+            + L("deviates", advised=LEVEL_LABELS[project.advised])
         )
         if project.deviation_reason:
-            lines.append(f"Reden van de afwijking: “{_md_text(project.deviation_reason)}”.")
+            lines.append(f"{L('deviation_reason')}: “{_md_text(project.deviation_reason)}”.")
         else:
-            lines.append("_Er is geen reden voor de afwijking opgegeven._")
+            lines.append(f"_{L('no_deviation_reason')}_")
     else:
-        lines.append(f"**Advies: {LEVEL_LABELS[project.level]}.**")
-    lines += ["", _reason_line(project.why, project.reasons)]
+        lines.append(f"**{L('advice')}: {LEVEL_LABELS[project.level]}.**")
+    lines += ["", _reason_line(project.why, project.reasons, lang)]
     if res.subject_levels:
-        lines += ["", "**Per onderwerp**", ""]
-        lines += [_level_line(lv) for lv in res.subject_levels]
+        lines += ["", f"**{L('per_subject')}**", ""]
+        lines += [_level_line(lv, lang) for lv in res.subject_levels]
     if res.group_levels:
-        lines += ["", "**Per groep**", ""]
-        lines += [_level_line(lv) for lv in res.group_levels]
+        lines += ["", f"**{L('per_group')}**", ""]
+        lines += [_level_line(lv, lang) for lv in res.group_levels]
 
 
 def to_markdown(
-    engine: Engine, result: AdviceResult | None = None, *, today: date | None = None
+    engine: Engine,
+    result: AdviceResult | None = None,
+    *,
+    today: date | None = None,
+    lang: str = "nl",
 ) -> str:
+    L = lambda key, **kw: plan_label(lang, key, **kw)  # noqa: E731
     res = result or engine.advice()
     tree = engine.flow.tree
     title = project_title(engine)
     lines: list[str] = []
     # no "participatieplan" for an outcome without a participation process
     no_process = getattr(res.decision, "value", res.decision) == "niet-participeren"
-    heading = "Advies: geen participatietraject" if no_process else "Participatieplan (concept)"
+    heading = L("title_none") if no_process else L("title")
     lines.append(f"# {heading}{': ' + _md_text(title) if title else ''}")
     lines.append("")
-    meta = f"Opgesteld met stappenplan, beslisboom “{_md_text(tree.title)}”"
+    meta = L("made", tree=_md_text(tree.title))
     if tree.version:
-        meta += f" (versie {tree.version})"
+        meta += L("version", version=_md_text(tree.version))
     if engine.flow.variant:
-        meta += f", variant {engine.flow.variant.name}"
-    meta += f", op {(today or date.today()).isoformat()}."
+        meta += L("variant", variant=_md_text(engine.flow.variant.name))
+    meta += L("on", date=(today or date.today()).isoformat())
     lines.append(f"_{meta}_")
     if not engine.is_complete:
         lines.append("")
-        lines.append("> **Let op:** nog niet alle vragen zijn beantwoord; dit advies is voorlopig.")
+        lines.append(L("incomplete"))
     if res.outcome:
         outcome = engine.flow.node(res.outcome)
-        lines += ["", f"**Uitkomst: {_md_text(outcome.title)}.** {_md_text(outcome.text)}"]
+        lines += ["", f"**{L('outcome')}: {_md_text(outcome.title)}.** {_md_text(outcome.text)}"]
 
-    lines += ["", "## 1. Besluit", ""]
+    lines += ["", f"## {L('s1')}", ""]
     if res.decision:
-        lines.append(f"**{DECISION_LABELS[res.decision]}.** {' '.join(res.decision_text)}".strip())
+        text = " ".join(_md_text(t) for t in res.decision_text)
+        lines.append(f"**{DECISION_LABELS[res.decision]}.** {text}".strip())
         lines.append("")
-        lines.append(_reason_line([], res.decision_reasons))
+        lines.append(_reason_line([], res.decision_reasons, lang))
     else:
-        lines.append("_Nog geen besluit: beantwoord eerst de vragen over de invloedsruimte._")
+        lines.append(f"_{L('no_decision')}_")
     if res.role:
         lines += [
             "",
-            f"**Rol van de gemeente: {ROLE_LABELS[res.role]}.** {_md_text(res.role_text or '')}",
+            f"**{L('role')}: {ROLE_LABELS[res.role]}.** {_md_text(res.role_text or '')}",
             "",
-            _reason_line([], res.role_reasons),
+            _reason_line([], res.role_reasons, lang),
         ]
 
-    lines += ["", "## 2. Niveau van participatie", ""]
-    _levels(lines, res)
+    lines += ["", f"## {L('s2')}", ""]
+    _levels(lines, res, lang)
 
-    lines += ["", "## 3. Werkvormen", ""]
+    lines += ["", f"## {L('s3')}", ""]
     catalogue = tree.werkvorm_map()
     if res.werkvormen:
         for item in res.werkvormen:
@@ -225,84 +260,102 @@ def to_markdown(
             desc = f" — {_md_text(w.description)}" if w else ""
             lines.append(f"- **{_md_text(item.text)}**{desc}  ")
             if w:
-                lines.append(f"  {_werkvorm_facts(w)}  ")
-            lines.append(f"  {_reason_line(item.why, item.reasons)}")
+                lines.append(f"  {_werkvorm_facts(w, lang)}  ")
+            lines.append(f"  {_reason_line(item.why, item.reasons, lang)}")
     else:
-        lines.append("_Geen werkvormen geadviseerd._")
+        lines.append(f"_{L('no_werkvormen')}_")
     if res.alternatives:
-        lines += ["", "Andere werkvormen die ook passen:", ""]
+        lines += ["", L("alternatives"), ""]
         for item in res.alternatives:
-            why = " ".join(_md_text(w) for w in item.why)
+            why = " ".join(_sentence(_md_text(w)) for w in item.why)
             lines.append(f"- {_md_text(item.text)}{': ' + why if why else ''}")
     if res.avoided:
-        lines += ["", "Liever niet:", ""]
-        _items(lines, res.avoided, "")
+        lines += ["", L("avoid"), ""]
+        _items(lines, res.avoided, "", lang)
 
-    lines += ["", "## 4. Belanghebbenden", ""]
+    lines += ["", f"## {L('s4')}", ""]
     people = tree.stakeholder_map()
     if not res.stakeholders:
-        lines.append("_Geen belanghebbenden genoemd._")
-    for category, heading in CATEGORY_TITLES.items():
+        lines.append(f"_{L('no_stakeholders')}_")
+    for category in CATEGORY_TITLES:
         group = [
             i for i in res.stakeholders if i.key in people and people[i.key].category == category
         ]
         if not group:
             continue
-        lines += [f"### {heading}", ""]
+        lines += [f"### {L('cat.' + category.value)}", ""]
         for item in group:
             s = people[item.key]
             lines.append(f"- **{_md_text(s.name)}**  ")
             if s.barrier:
-                lines.append(f"  *Drempel:* {_md_text(s.barrier)}  ")
+                lines.append(f"  *{L('barrier')}:* {_md_text(s.barrier)}  ")
             if s.spokesperson:
-                lines.append(f"  *Wie spreekt namens hen:* {_md_text(s.spokesperson)}  ")
-            how = (
-                "Hoe brengt u dit belang in"
-                if s.category == StakeholderCategory.stil_belang
-                else "Hoe bereikt u hen"
-            )
+                lines.append(f"  *{L('spokesperson')}:* {_md_text(s.spokesperson)}  ")
+            how = L("how_silent") if s.category == StakeholderCategory.stil_belang else L("how")
             lines.append(f"  *{how}:* {_md_text(s.reach)}  ")
-            lines.append(f"  {_reason_line(item.why, item.reasons)}")
+            lines.append(f"  {_reason_line(item.why, item.reasons, lang)}")
         lines.append("")
 
-    lines += ["", "## 5. Invloedsruimte", ""]
-    lines += ["**Wat vastligt**", ""]
-    _items(lines, res.fixed, "Nog niet vastgesteld.")
-    lines += ["", "**Wat open is voor inbreng**", ""]
-    _items(lines, res.open, "Nog niet vastgesteld.")
-    lines += ["", "**Wie beslist**", ""]
-    _items(lines, res.decides, "Nog niet vastgesteld.")
+    lines += ["", f"## {L('s5')}", ""]
+    lines += [f"**{L('fixed')}**", ""]
+    _items(lines, res.fixed, L("not_set"), lang)
+    lines += ["", f"**{L('open')}**", ""]
+    _items(lines, res.open, L("not_set"), lang)
+    lines += ["", f"**{L('decides')}**", ""]
+    _items(lines, res.decides, L("not_set"), lang)
 
-    lines += ["", "## 6. Procesafspraken", ""]
-    _items(lines, res.duties, "Geen procesafspraken.")
+    lines += ["", f"## {L('s6')}", ""]
+    _items(lines, res.duties, L("no_duties"), lang)
     if res.notes:
-        lines += ["", "**Verder**", ""]
-        _items(lines, res.notes, "")
+        lines += ["", f"**{L('further')}**", ""]
+        _items(lines, res.notes, "", lang)
     if res.warnings:
-        lines += ["", "**Let op**", ""]
-        _items(lines, res.warnings, "")
+        lines += ["", f"**{L('warnings')}**", ""]
+        _items(lines, res.warnings, "", lang)
 
-    lines += ["", "## 7. Verantwoording", "", "**Gegeven antwoorden**", ""]
+    lines += ["", f"## {L('s7')}", "", f"**{L('answers')}**", ""]
     trace = route_trace(engine)
     if not trace:
-        lines.append("_Nog geen antwoorden._")
+        lines.append(f"_{L('no_answers')}_")
     for i, row in enumerate(trace, 1):
         lines.append(f"{i}. {_md_text(row['question'])} — **{_md_text(row['label'])}**")
-    sources = tree.source_map()
-    used = [s for s in res.sources_used() if s in sources]
-    lines += ["", "**Bronnen**", ""]
+    lines += ["", f"**{L('sources')}**", ""]
+    used = sources_by_section(res, tree)
     if not used:
-        lines.append("_Geen bronnen._")
-    for sid in used:
-        s = sources[sid]
+        lines.append(f"_{L('no_sources')}_")
+    for sid, sections in used.items():
+        s = tree.source_map()[sid]
         line = f"- [{sid}] {_md_text(s.citation())}"
         if s.url:
             line += f". {s.url}"
-        elif s.file:
-            line += f" (bronbestand {s.file})"
+        where = ", ".join(L(key) for key in sections)
+        line += f". _{L('used_at')}: {where}_"
         lines.append(line)
     # every field went through one_line, but a plan is printed to terminals: make sure of it
     return clean("\n".join(lines).rstrip() + "\n")
+
+
+def sources_by_section(res: AdviceResult, tree: Any) -> dict[str, list[str]]:
+    """Each source the plan cites, once, with the plan sections (label keys) that cite it."""
+    parts: list[tuple[str, Iterable[Item] | None, Iterable[Reason]]] = [
+        ("s1", None, [*res.decision_reasons, *res.role_reasons]),
+        ("s2", None, [r for lv in res.levels for r in lv.reasons]),
+        ("s3", [*res.werkvormen, *res.avoided], ()),  # alternatives are listed without sources
+        ("s4", res.stakeholders, ()),
+        ("s5", [*res.fixed, *res.open, *res.decides], ()),
+        ("s6", [*res.duties, *res.notes, *res.warnings], ()),
+    ]
+    known = tree.source_map()
+    used: dict[str, list[str]] = {}
+    for key, items, reasons in parts:
+        found = list(reasons) + [r for item in items or () for r in item.reasons]
+        for reason in found:
+            for sid in reason.sources:
+                if sid in known:
+                    sections = used.setdefault(str(sid), [])
+                    if key not in sections:
+                        sections.append(key)
+    return used
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -434,10 +487,9 @@ def to_json_data(engine: Engine, digest: str, result: AdviceResult | None = None
                 "title": sources[sid].title,
                 "publisher": sources[sid].publisher,
                 "year": sources[sid].year,
-                "file": sources[sid].file,
                 "url": sources[sid].url,
+                "used_in": [plan_label("nl", key) for key in sections],
             }
-            for sid in res.sources_used()
-            if sid in sources
+            for sid, sections in sources_by_section(res, tree).items()
         ],
     }

@@ -171,7 +171,12 @@ class StappenplanApp(App[int]):
         if tree is None and self.entries:
             tree = next((e.loaded.tree for e in self.entries if e.loaded), None)
         if tree is not None:
-            self.push_screen(SourcesScreen(tree))
+            used = None
+            if self.session is not None and self.session.engine.answers:
+                from wizard.render import sources_by_section
+
+                used = sources_by_section(self.session.engine.advice(), tree)
+            self.push_screen(SourcesScreen(tree, used))
 
     def start_export(self) -> None:
         from wizard.ui.screens.modals import ExportScreen

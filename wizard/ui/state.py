@@ -296,7 +296,11 @@ def write_document(path: Path, content: str) -> None:
 
 
 def write_export(
-    session: Session, md_path: Path, json_path: Path, today: date | None = None
+    session: Session,
+    md_path: Path,
+    json_path: Path,
+    today: date | None = None,
+    lang: str = "nl",
 ) -> None:
     """Write both files atomically; raise ExportError with the reason on failure."""
     from wizard.render import to_json_data, to_markdown
@@ -304,7 +308,7 @@ def write_export(
 
     engine = session.engine
     advice = engine.advice()
-    markdown = to_markdown(engine, advice, today=today)
+    markdown = to_markdown(engine, advice, today=today, lang=lang)
     data = to_json_data(engine, session.digest, advice)
     for path, content in (
         (md_path, markdown),

@@ -136,6 +136,8 @@ NL: dict[str, str] = {
     # sources
     "sources.title": "Bronnen van deze beslisboom",
     "sources.none": "Deze boom noemt geen bronnen.",
+    "sources.plan": "Bronnen van uw advies",
+    "sources.used": "gebruikt bij: {where}",
     # command palette
     "cmd.goto": "Ga naar vraag: {question}",
     "cmd.goto.help": "Stap {n} op uw route",
@@ -395,6 +397,8 @@ EN: dict[str, str] = {
     "restart.yes": "Start again",
     "sources.title": "Sources of this decision tree",
     "sources.none": "This tree cites no sources.",
+    "sources.plan": "Sources of your advice",
+    "sources.used": "used in: {where}",
     "cmd.goto": "Go to question: {question}",
     "cmd.goto.help": "Step {n} on your route",
     "cmd.export": "Export",

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from wizard.plan_labels import plan_label
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings, step_between_buttons
 from wizard.ui.state import (
@@ -117,7 +118,8 @@ class ExportScreen(ModalScreen[bool]):
     def _write_files(self, paths: list[Path]) -> str:
         """Write the files (raises ExportError) and return the message that says it worked."""
         md_path, json_path = paths
-        write_export(self.session, md_path, json_path, self.app.today)  # type: ignore[attr-defined]
+        app = self.app
+        write_export(self.session, md_path, json_path, app.today, app.strings.lang)  # type: ignore[attr-defined]
         self.app.autosave()  # type: ignore[attr-defined]
         return self.app.strings("result.exported", md=str(md_path), json=str(json_path))  # type: ignore[attr-defined]
 
@@ -365,26 +367,37 @@ class SourcesScreen(_ReadingDialog):
 
     BINDINGS = [Binding("escape,f1", "close", "b.close", key_display="Esc")]
 
-    def __init__(self, tree) -> None:
+    def __init__(self, tree, used: dict[str, list[str]] | None = None) -> None:
+        """``used``: the sources the current plan cites, with the plan sections citing them;
+        None before there is a plan (then every source of the tree is listed)."""
         super().__init__(classes="dialog")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         # not ``self.tree``: Textual's DOMNode already has a read-only ``tree`` property
         self.source_tree = tree
+        self.used = used
 
     def compose(self) -> ComposeResult:
         s = self.app.strings  # type: ignore[attr-defined]
         with Vertical(classes="dialog-box", id="sources-box"):
-            yield Static(safe.text(s("sources.title"), "bold"), classes="dialog-title")
+            title = s("sources.title") if self.used is None else s("sources.plan")
+            yield Static(safe.text(title, "bold"), classes="dialog-title")
             with VerticalScroll(id="sources-list"):
-                if not self.source_tree.sources:
+                sources = self.source_tree.sources
+                if self.used is not None:
+                    sources = [x for x in sources if x.id in self.used]
+                if not sources:
                     yield Static(safe.text(s("sources.none"), "italic"))
-                for source in self.source_tree.sources:
+                for source in sources:
+                    # never the document's file name: a reader cannot look that up
                     line = f"[{source.id}] {safe.one_line(source.citation())}"
-                    where = source.url or source.file
-                    if where:
-                        line += f"\n    {safe.one_line(where)}"
+                    if source.url:
+                        line += f"\n    {safe.one_line(source.url)}"
                     if source.note:
                         line += f"\n    {safe.one_line(source.note)}"
+                    if self.used is not None:
+                        lang = self.app.strings.lang  # type: ignore[attr-defined]
+                        where = ", ".join(plan_label(lang, k) for k in self.used[source.id])
+                        line += f"\n    {s('sources.used', where=where)}"
                     yield Static(safe.text(line), classes="source")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("b.close")), id="close", variant="primary")

@@ -58,7 +58,8 @@ class ResultScreen(Screen):
         self.fill()
 
     def markdown(self) -> str:
-        return to_markdown(self.session.engine, today=self.app.today)  # type: ignore[attr-defined]
+        app = self.app
+        return to_markdown(self.session.engine, today=app.today, lang=app.strings.lang)  # type: ignore[attr-defined]
 
     def fill(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]

@@ -72,12 +72,14 @@ def help_markdown(node: Any, tree: Any, strings: Any) -> str:
         parts.append(f"**{strings('help.options')}**")
         parts.append("\n".join(f"- **{_inline(o.label)}**: {_inline(o.help)}" for o in explained))
     sources = tree.source_map()
-    cited = [sources[s] for s in node.sources if s in sources]
+    cited = [(sources[s], getattr(s, "at", None)) for s in node.sources if s in sources]
     if cited:
         parts.append(f"**{strings('help.sources')}**")
         lines = []
-        for s in cited:
+        for s, at in cited:
             line = f"- {_inline(s.citation())}"
+            if at:
+                line += f", {_inline(at)}"
             if s.url:
                 line += f" <{s.url}>"
             lines.append(line)
