@@ -20,6 +20,16 @@ def test_a_participation_outcome_is_a_draft_plan():
     assert text.startswith("# Participatieplan (concept): Plein")
 
 
+def test_reasons_that_are_sentences_are_not_glued_with_a_semicolon():
+    from wizard.render import _join
+
+    assert (
+        _join(["Dat is een middel.", "Leiden vraagt het"]) == "Dat is een middel. Leiden vraagt het"
+    )
+    assert _join(["“Ja”", "Leiden vraagt het"]) == "“Ja”; Leiden vraagt het"
+    assert _join(["“Het is klaar.”", "zo"]) == "“Het is klaar.” zo"
+
+
 def test_uitleg_names_no_internal_fields():
     from wizard.compare import Effect
 

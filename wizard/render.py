@@ -117,7 +117,17 @@ def _because(reasons: list[Reason], lang: str = "nl") -> str:
             text = _md_text(r.text).rstrip(".")
         if text not in parts:
             parts.append(text)
-    return "; ".join(parts)
+    return _join(parts)
+
+
+def _join(parts: list[str]) -> str:
+    """Join reasons with '; ', but after a whole sentence just a space (never "middel.; Leiden")."""
+    out = ""
+    for part in parts:
+        if out:
+            out += " " if out.rstrip("”").endswith((".", "!", "?")) else "; "
+        out += part
+    return out
 
 
 def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str:
