@@ -103,3 +103,14 @@ async def test_a_pasted_text_or_an_endless_name_is_refused_with_a_reason():
         assert isinstance(app.screen, ExportScreen)
         assert "te lang" in screen_text(app)
         assert not app.session.exported
+
+
+async def test_a_home_folder_of_an_unknown_user_is_an_ordinary_missing_folder():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_result(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-folder", Input).value = "~niemand-die-bestaat/map"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # still open, with the reason
+        assert "bestaat niet" in screen_text(app)

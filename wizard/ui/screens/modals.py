@@ -21,6 +21,7 @@ from wizard.ui.state import (
     default_export_name,
     default_handout_name,
     error_key,
+    expand_home,
     export_targets,
     handout_target,
     write_document,
@@ -110,7 +111,7 @@ class ExportScreen(ModalScreen[bool]):
 
     def _chosen_folder(self) -> Path:
         raw = self.query_one("#export-folder", Input).value.strip()
-        return Path(raw).expanduser() if raw else self._folder()
+        return expand_home(Path(raw)) if raw else self._folder()
 
     def _targets(self, raw: str) -> list[Path]:
         return list(export_targets(raw, self._default_name(), cwd=self._chosen_folder()))
