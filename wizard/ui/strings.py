@@ -157,6 +157,7 @@ NL: dict[str, str] = {
     "cmd.quit.help": "Sluit stappenplan",
     "palette.placeholder": "Zoek een opdracht of een vraag…",
     "palette.nomatch": "Niets gevonden",
+    "palette.themes": "Zoek een thema (kleuren)…",
     "cmd.start": "Andere beslisboom kiezen",
     "cmd.start.help": "Terug naar het beginscherm",
     # trainer: bindings
@@ -417,6 +418,7 @@ EN: dict[str, str] = {
     "cmd.quit.help": "Close stappenplan",
     "palette.placeholder": "Search for a command or a question…",
     "palette.nomatch": "Nothing found",
+    "palette.themes": "Search for a theme (colours)…",
     "cmd.start": "Choose another decision tree",
     "cmd.start.help": "Back to the start screen",
     "b.uitleg": "Explain",
