@@ -19,6 +19,7 @@ def _isolated_state(tmp_path_factory, monkeypatch):
     """Never touch the real user's state or documents folder from a test."""
     monkeypatch.setenv("STAPPENPLAN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(tmp_path_factory.mktemp("documenten")))
+    monkeypatch.setenv("STAPPENPLAN_DOSSIERS", str(tmp_path_factory.mktemp("dossiers")))
 
 
 def mini_text() -> str:

@@ -30,6 +30,9 @@ CORE = [
     "wizard.problems",
     "wizard.text",
     "wizard.paths",
+    "wizard.dossier",
+    "wizard.report",
+    "wizard.docx_export",
 ]
 
 
@@ -39,6 +42,7 @@ def test_core_does_not_import_textual():
         f"for name in {CORE!r}: __import__(name)\n"
         "from wizard.cli import main\n"
         "main(['check', 'tests/fixtures/mini.yaml'])\n"
+        "main(['rapport', 'docs/examples/dossier-kooiplein.yaml', '--format', 'json'])\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print('UI-IMPORTS:', bad)\n"
     )

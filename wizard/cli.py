@@ -97,10 +97,58 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--answers", metavar="PAD", required=True, help="antwoordbestand (YAML)")
     run.add_argument(
         "--format",
-        choices=["markdown", "json"],
+        choices=["markdown", "json", "docx"],
         default="markdown",
-        help="uitvoer (standaard markdown)",
+        help="uitvoer (standaard markdown; docx schrijft een Word-bestand, zie --output)",
     )
+    run.add_argument(
+        "--output", metavar="PAD", help="schrijf naar dit bestand in plaats van het scherm"
+    )
+
+    opener = sub.add_parser(
+        "open",
+        help="open een projectdossier in de wizard",
+        description=(
+            "Open een projectdossier (YAML) in de wizard: het plan, de activiteiten, wat u "
+            "hoorde en hoe u het woog. Antwoorden die niet meer bij de boom passen, worden genoemd."
+        ),
+    )
+    opener.add_argument(
+        "--tree",
+        metavar="PAD",
+        default=argparse.SUPPRESS,
+        help="boombestand waarmee het dossier is gemaakt (standaard: de meegeleverde bomen)",
+    )
+    opener.add_argument("file", metavar="DOSSIER", help="dossierbestand (.yaml)")
+
+    for name, what, helptext in (
+        ("rapport", "de participatierapportage", "maak de participatierapportage bij een dossier"),
+        ("brief", "de terugkoppelingsbrief", "maak de brief aan deelnemers (B1) bij een dossier"),
+        ("formulier", "het evaluatieformulier", "maak het evaluatieformulier per bijeenkomst"),
+    ):
+        doc = sub.add_parser(
+            name,
+            help=helptext,
+            description=(
+                f"Maak {what} uit een projectdossier. Markdown en JSON gaan naar het scherm "
+                "(of naar --output); docx schrijft een Word-bestand naast het dossier (of naar "
+                "--output)."
+            ),
+        )
+        doc.add_argument("file", metavar="DOSSIER", help="dossierbestand (.yaml)")
+        doc.add_argument(
+            "--format",
+            choices=["markdown", "docx", "json"],
+            default="markdown",
+            help="uitvoer (standaard markdown)",
+        )
+        doc.add_argument("--output", metavar="PAD", help="schrijf naar dit bestand")
+        if name == "formulier":
+            doc.add_argument(
+                "--activiteit",
+                metavar="ID",
+                help="alleen het formulier voor deze activiteit (standaard: elke bijeenkomst)",
+            )
 
     graph = sub.add_parser(
         "graph",
@@ -206,7 +254,14 @@ def cmd_check(paths: list[str], strict: bool) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str, lang: str = "nl") -> int:
+def cmd_run(
+    tree: str | None,
+    answers: str,
+    variant: str | None,
+    fmt: str,
+    output: str | None = None,
+    lang: str = "nl",
+) -> int:
 
     from wizard.flow import UnknownVariant, resolve
     from wizard.loader import load_tree
@@ -275,10 +330,92 @@ def cmd_run(tree: str | None, answers: str, variant: str | None, fmt: str, lang:
         )
     if fmt == "json":
         data = to_json_data(result.engine, loaded.digest)
-        print(json_text(data), end="")
-    else:
-        print(to_markdown(result.engine, lang=lang), end="")
+        return _emit(json_text(data), output)
+    markdown = to_markdown(result.engine, lang=lang)
+    if fmt == "docx":
+        target = Path(output) if output else answers_path.with_suffix(".docx")
+        return _emit_docx(markdown, target)
+    return _emit(markdown, output)
+
+
+def _emit(text: str, output: str | None) -> int:
+    """Print, or write to ``output`` (atomically), saying where it went."""
+    if not output:
+        print(text, end="")
+        return EXIT_OK
+    from wizard.session import write_atomic
+
+    path = Path(output)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _err(f"{exc.filename or path}: kan niet schrijven: {exc.strerror or exc}")
+        return EXIT_USAGE
+    print(f"Geschreven: {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def _emit_docx(markdown: str, path: Path) -> int:
+    from wizard.docx_export import write_docx
+
+    try:
+        write_docx(path, markdown)
+    except OSError as exc:
+        _err(f"{exc.filename or path}: kan niet schrijven: {exc.strerror or exc}")
+        return EXIT_USAGE
+    print(f"Geschreven: {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _read_dossier(file: str):
+    from wizard.dossier import load_dossier
+    from wizard.problems import ProblemsError
+
+    path = Path(file)
+    if not path.is_file():
+        _err(f"dossier niet gevonden: {path}")
+        return None, EXIT_USAGE
+    try:
+        return load_dossier(path), EXIT_OK
+    except ProblemsError as exc:
+        _print_problems(exc.problems)
+        return None, EXIT_INVALID
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    """``rapport``, ``brief`` and ``formulier``: a document made from a dossier."""
+    import json
+
+    from wizard import report
+
+    dossier, status = _read_dossier(args.file)
+    if dossier is None:
+        return status
+    activity = getattr(args, "activiteit", None)
+    if activity and dossier.activity(activity) is None:
+        known = ", ".join(a.id for a in dossier.activities) or "geen"
+        _err(f"activiteit '{activity}' staat niet in het dossier (wel: {known})")
+        return EXIT_USAGE
+    makers = {
+        "rapport": (report.report_markdown, report.report_data, "rapportage"),
+        "brief": (report.letter_markdown, report.letter_data, "brief"),
+        "formulier": (
+            lambda d: report.form_markdown(d, activity),
+            lambda d: report.form_data(d, activity),
+            "evaluatieformulier",
+        ),
+    }
+    to_md, to_data, suffix = makers[args.command]
+    if args.format == "json":
+        return _emit(json.dumps(to_data(dossier), ensure_ascii=False, indent=2) + "\n", args.output)
+    markdown = to_md(dossier)
+    if args.format == "docx":
+        source = Path(args.file)
+        target = (
+            Path(args.output) if args.output else source.with_name(f"{source.stem}-{suffix}.docx")
+        )
+        return _emit_docx(markdown, target)
+    return _emit(markdown, args.output)
 
 
 def cmd_graph(tree: str | None, variant: str | None, fmt: str) -> int:
@@ -351,7 +488,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command in ("check", "schema") and (args.tree or args.variant):
+        if args.command in ("check", "schema", "rapport", "brief", "formulier") and (
+            getattr(args, "tree", None) or getattr(args, "variant", None)
+        ):
             parser.error(
                 f"--tree en --variant horen niet bij '{args.command}'"
                 + (
@@ -363,7 +502,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return cmd_check(args.paths, args.strict)
         if args.command == "run":
-            return cmd_run(args.tree, args.answers, args.variant, args.format, args.lang)
+            return cmd_run(
+                args.tree, args.answers, args.variant, args.format, args.output, args.lang
+            )
+        if args.command in ("rapport", "brief", "formulier"):
+            return cmd_document(args)
+        if args.command == "open":
+            dossier, status = _read_dossier(args.file)
+            if dossier is None:
+                return status
+            args.open_dossier = args.file
+            return cmd_start(args)
         if args.command == "graph":
             return cmd_graph(args.tree, args.variant, args.format)
         if args.command == "schema":

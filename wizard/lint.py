@@ -13,7 +13,7 @@ is reported, and the summary says whether the proof holds.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -424,6 +424,10 @@ class _Linter:
         """For each declared node with routes (by ``id()``), which of the questions its
         conditions read can come before it (or are itself) on some route of a flow that uses it.
 
+        The same visit of each graph checks it for cycles and notes what it reaches, how many
+        routes it has and how long they are (``graphs_sound``, ``reachable``, ``routes``,
+        ``spans``), so each flow is built once.
+
         Only the questions the conditions ask about are answered, one graph at a time, so the
         cost is linear in the graph and no set of all earlier questions is ever kept.
         """
@@ -433,6 +437,8 @@ class _Linter:
             if node.routes
         }
         found: dict[int, set[str]] = {key: set() for key in wanted}
+        self.graphs_sound, self.reachable, self.routes = True, set(), 0
+        self.spans: list[tuple[int, int]] = []
         for graph in graphs:
             asks: dict[str, set[str]] = {}
             users: list[tuple[int, str]] = []
@@ -441,9 +447,16 @@ class _Linter:
                 if pending and graph.uses(node):
                     asks.setdefault(node.id, set()).update(pending)
                     users.append((key, node.id))
+            flow = graph.flow  # one flow at a time: built here, dropped after
+            order = graph.order(flow)
+            # the graph's other facts, in the same visit
+            self.graphs_sound = self.check_graph(graph, flow) and self.graphs_sound
+            self.reachable.update(order)
+            self.routes = max(self.routes, graph.count_routes(flow, order))
+            self.spans.append(graph.route_lengths(flow, order))
             if not asks:
                 continue
-            hits = graph.questions_before(asks)
+            hits = graph.questions_before(flow, order, asks)
             for key, node_id in users:
                 found[key] |= hits.get(node_id, set()) | ({node_id} & wanted[key][1])
         return found
@@ -584,15 +597,11 @@ class _Linter:
                 self.report(("settings", "title_question"), f"'{tq}' moet een tekstvraag zijn")
 
         summary = Summary(variants=len(tree.variants))
-        reachable: set[str] = set()
-        sound = True
+        sound = self.graphs_sound
         for flow, own in zip(flows, owns, strict=True):
             sound = self.check_flow(flow, own) and sound
-        for graph in graphs:
-            sound = self.check_graph(graph, graph.flow) and sound
-            reachable |= graph.reachable()
         for node, p in declared:
-            if node.id not in reachable:
+            if node.id not in self.reachable:
                 self.report(
                     p,
                     f"stap '{node.id}' is onbereikbaar: geen enkele route leidt ernaartoe",
@@ -603,8 +612,8 @@ class _Linter:
         summary.questions = sum(1 for n in base.nodes if base.is_question(n))
         summary.outcomes = sum(1 for n in base.nodes.values() if n.kind == "outcome")
         if sound:
-            summary.routes = max(g.count_routes() for g in graphs)
-            spans = [g.route_lengths() for g in graphs]
+            summary.routes = self.routes
+            spans = self.spans
             summary.shortest = min(s[0] for s in spans)
             summary.longest = max(s[1] for s in spans)
         summary.proof = sound
@@ -734,6 +743,7 @@ class _Flows(Sequence[Flow]):
 
     def __init__(self, base: Flow):
         self.base = base
+        self.base_ids = {id(node) for node in base.nodes.values()}  # the tree's running nodes
 
     def __len__(self) -> int:
         return 1 + len(self.base.tree.variants)
@@ -758,55 +768,70 @@ def _edges(node: Any) -> tuple[str, ...]:
     return () if node.kind == "outcome" else tuple(possible_next(node))
 
 
+class _Overlay(Mapping[str, tuple[str, ...]]):
+    """The base graph's edges with a variant's changed nodes on top, without copying."""
+
+    def __init__(self, top: dict[str, tuple[str, ...]], base: dict[str, tuple[str, ...]]):
+        self.top, self.base = top, base
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return self.top[key] if key in self.top else self.base[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.top or key in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.base
+        yield from (k for k in self.top if k not in self.base)
+
+    def __len__(self) -> int:
+        return len(self.base) + sum(1 for k in self.top if k not in self.base)
+
+
 class _Graph:
     """The graph of one or more flows that share it (same nodes, kinds and edges).
 
     ``edges`` holds every possible edge, unknown targets included (they lead nowhere). Every
-    walk is iterative and linear in nodes + edges.
+    walk is iterative and linear in nodes + edges. Nothing of size of the tree is kept per
+    graph: its flow and its order are built when used, so many variants with a graph of their
+    own cost time in proportion, and memory for one at a time.
     """
 
-    def __init__(
-        self, flow: Flow, edges: dict[str, tuple[str, ...]], fixed: set[str], base_ids: set[int]
-    ):
-        self.flow = flow
+    def __init__(self, flows: _Flows, index: int, edges: Mapping[str, tuple[str, ...]]):
+        self.flows = flows
+        self.index = index  # one flow with this graph
         self.edges = edges
         # node ids that every flow sharing this graph replaces with a node of its own
-        self.fixed = fixed
-        self.base_ids = base_ids  # id() of the nodes of the tree as written that run
+        self.fixed: set[str] = set()
         self.own_ids: set[int] = set()  # id() of the variants' own nodes that run here
-        self._order: list[str] | None = None
+
+    @property
+    def flow(self) -> Flow:
+        return self.flows[self.index]
 
     def uses(self, node: Any) -> bool:
         """Whether some flow with this graph runs this very node object."""
         if id(node) in self.own_ids:
             return True
-        return id(node) in self.base_ids and node.id not in self.fixed
+        return id(node) in self.flows.base_ids and node.id not in self.fixed
 
-    @property
-    def start(self) -> str:
-        return self.flow.tree.start
-
-    def order(self) -> list[str]:
+    def order(self, flow: Flow) -> list[str]:
         """The nodes reachable from the start, each before the nodes it leads to."""
-        if self._order is None:
-            self._order = _topological(self.edges, self.start)
-        return self._order
+        return _topological(self.edges, flow.tree.start)
 
-    def reachable(self) -> set[str]:
-        return set(self.order())
-
-    def questions_before(self, asks: dict[str, set[str]]) -> dict[str, set[str]]:
+    def questions_before(
+        self, flow: Flow, order: list[str], asks: dict[str, set[str]]
+    ) -> dict[str, set[str]]:
         """For each asked node, which of the asked questions can come before it.
 
         Walks the nodes in topological order carrying, per node, a bitset (a Python int) of
         the questions before it; a node's bitset is dropped once passed on, so only the
         frontier is kept.
         """
-        flow = self.flow
         bit: dict[str, int] = {}
         carry: dict[str, int] = {}
         hits: dict[str, set[str]] = {}
-        for n in self.order():
+        for n in order:
             before = carry.pop(n, 0)
             if n in asks:
                 hits[n] = {t for t in asks[n] if t in bit and before >> bit[t] & 1}
@@ -817,63 +842,60 @@ class _Graph:
                 carry[t] = carry.get(t, 0) | before
         return hits
 
-    def count_routes(self) -> int:
+    def count_routes(self, flow: Flow, order: list[str]) -> int:
         """Distinct paths from the start to an outcome over every possible edge (an upper
         bound: some conditional routes may never combine)."""
         count: dict[str, int] = {}
-        nodes = self.flow.nodes
-        for n in reversed(self.order()):
-            if nodes[n].kind == "outcome":
+        for n in reversed(order):
+            if flow.nodes[n].kind == "outcome":
                 count[n] = 1
             else:
                 count[n] = sum(count.get(t, 0) for t in self.edges[n])
-        return count.get(self.start, 0)
+        return count.get(flow.tree.start, 0)
 
-    def route_lengths(self) -> tuple[int, int]:
+    def route_lengths(self, flow: Flow, order: list[str]) -> tuple[int, int]:
         """The fewest and most questions on a route from the start to an outcome."""
         span: dict[str, tuple[int, int]] = {}
-        for n in reversed(self.order()):
-            here = 1 if self.flow.is_question(n) else 0
+        for n in reversed(order):
+            here = 1 if flow.is_question(n) else 0
             after = [span.get(t, (0, 0)) for t in self.edges[n]]
             fewest = min((a[0] for a in after), default=0)
             most = max((a[1] for a in after), default=0)
             span[n] = (here + fewest, here + most)
-        return span.get(self.start, (0, 0))
+        return span.get(flow.tree.start, (0, 0))
 
 
-def _distinct_graphs(flows: Sequence[Flow], owns: list[list[str]]) -> list[_Graph]:
+def _distinct_graphs(flows: _Flows, owns: list[list[str]]) -> list[_Graph]:
     """One :class:`_Graph` per distinct graph among the flows.
 
     A variant changes the graph only where its own nodes differ from the base in kind or
     edges, so variants that only reword questions share the base graph, and the graph checks
     run once per distinct graph instead of once per variant.
     """
-    base = flows[0]
-    base_ids = {id(node) for node in base.nodes.values()}
+    base = flows.base
     base_edges = {n: _edges(node) for n, node in base.nodes.items()}
-    base_sig = {n: (node.kind, base_edges[n]) for n, node in base.nodes.items()}
-    groups: dict[frozenset[Any], tuple[Flow, set[str], set[int]]] = {}
-    for k, (flow, own) in enumerate(zip(flows, owns, strict=True)):
-        delta: frozenset[Any] = frozenset()
-        replaced: set[str] = set()
+    graphs: dict[frozenset[Any], _Graph] = {}
+    for k, own in enumerate(owns):
+        flow = flows[k]
+        delta: dict[str, tuple[str, ...]] = {}
         if k:
-            replaced = set(own)
-            delta = frozenset(
-                (n, flow.nodes[n].kind, _edges(flow.nodes[n]))
-                for n in own
-                if base_sig.get(n) != (flow.nodes[n].kind, _edges(flow.nodes[n]))
-            )
-        if delta not in groups:
-            groups[delta] = (flow, replaced, set())
-        groups[delta][1].intersection_update(replaced)
-        groups[delta][2].update(id(flow.nodes[n]) for n in own if k)
-    graphs = []
-    for delta, (flow, fixed, own_ids) in groups.items():
-        edges = base_edges if not delta else {**base_edges, **{n: e for n, _, e in delta}}
-        graph = _Graph(flow, edges, fixed, base_ids)
-        graph.own_ids = own_ids
-        graphs.append(graph)
-    return graphs
+            for n in own:
+                node = flow.nodes[n]
+                edges = _edges(node)
+                if n not in base.nodes or base.nodes[n].kind != node.kind or base_edges[n] != edges:
+                    delta[n] = edges
+                    delta[f"\0kind:{n}"] = (node.kind,)  # a kind of its own is another graph
+        key = frozenset(delta.items())
+        graph = graphs.get(key)
+        if graph is None:
+            top = {n: e for n, e in delta.items() if not n.startswith("\0")}
+            graph = graphs[key] = _Graph(flows, k, _Overlay(top, base_edges) if top else base_edges)
+            graph.fixed = set(own) if k else set()
+        else:
+            graph.fixed.intersection_update(own if k else ())
+        if k:
+            graph.own_ids.update(id(flow.nodes[n]) for n in own)
+    return list(graphs.values())
 
 
 def _variant_of(when: Any) -> str | None:

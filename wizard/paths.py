@@ -49,3 +49,12 @@ def documents_dir() -> Path:
     from platformdirs import user_documents_dir
 
     return Path(user_documents_dir())
+
+
+def dossiers_dir() -> Path:
+    """Where new dossiers go: a folder in the user's documents (platformdirs knows where that
+    is on Windows, macOS and Linux)."""
+    override = os.environ.get("STAPPENPLAN_DOSSIERS")
+    if override:
+        return Path(override)
+    return documents_dir() / "Stappenplan"

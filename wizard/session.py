@@ -74,6 +74,17 @@ def session_from_dict(data: Any, flow: Flow, digest: str) -> Restored:
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise SessionError("het sessiebestand is beschadigd: de antwoorden ontbreken")
+    kept, notes = fit_answers(flow, answers)
+    cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else None
+    engine = Engine(flow, kept, cursor)
+    for attr in ("created", "updated"):
+        if isinstance(data.get(attr), str):
+            setattr(engine, attr, data[attr])
+    return Restored(engine, notes, tree_changed=data.get("tree_digest") != digest)
+
+
+def fit_answers(flow: Flow, answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answers that still fit the flow, and a Dutch note for each one that does not."""
     kept: dict[str, Any] = {}
     notes: list[str] = []
     for node_id, value in answers.items():
@@ -87,12 +98,7 @@ def session_from_dict(data: Any, flow: Flow, digest: str) -> Restored:
             )
         else:
             kept[node_id] = value
-    cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else None
-    engine = Engine(flow, kept, cursor)
-    for attr in ("created", "updated"):
-        if isinstance(data.get(attr), str):
-            setattr(engine, attr, data[attr])
-    return Restored(engine, notes, tree_changed=data.get("tree_digest") != digest)
+    return kept, notes
 
 
 def _short(value: Any) -> str:
@@ -132,6 +138,25 @@ def load_session_data(path: Path) -> Any:
     if size > MAX_SESSION_BYTES:
         raise SessionError(f"{path}: sessiebestand is te groot ({size // 1024} kB)")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SessionError(f"{path}: sessiebestand is beschadigd ({exc})") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SessionError(f"{path}: kan sessie niet lezen: {exc.strerror}") from None
+    if not raw.strip():
+        raise SessionError(f"{path}: sessiebestand is leeg")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SessionError(f"{path}: sessiebestand is geen tekst (beschadigd)") from None
+    if text.startswith("\ufeff"):
+        raise SessionError(
+            f"{path}: sessiebestand begint met een onzichtbaar teken (BOM); het is door een "
+            "ander programma opgeslagen"
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SessionError(
+            f"{path}: sessiebestand is beschadigd (regel {exc.lineno}, kolom {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise SessionError(f"{path}: sessiebestand is beschadigd (te diep genest)") from None

@@ -228,80 +228,6 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "bestand") 
         ) from None
 
 
-def _scan_events(file: str, text: str, max_depth: int) -> list[Problem]:
-    """One streaming pass over parser events: stop early on anything we refuse."""
-    problems: list[Problem] = []
-    depth = 0
-    documents = 0
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    _problem(
-                        file,
-                        event.start_mark,
-                        f"verwijzing '*{event.anchor}' is niet toegestaan: schrijf de tekst "
-                        "voluit, of gebruik een id uit een catalogus",
-                    )
-                )
-                continue
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    problems.append(
-                        _problem(
-                            file,
-                            event.start_mark,
-                            "er staat meer dan een document in dit bestand ('---'); "
-                            "zet elke boom in een eigen bestand",
-                        )
-                    )
-                    return problems
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and isinstance(event, yaml.NodeEvent):
-                problems.append(
-                    _problem(
-                        file,
-                        event.start_mark,
-                        f"anker '&{anchor}' is niet toegestaan: schrijf de tekst voluit",
-                    )
-                )
-            tag = getattr(event, "tag", None)
-            if tag is not None and isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                implicit = getattr(event, "implicit", True)
-                explicit = not (implicit[0] if isinstance(implicit, tuple) else implicit)
-                if explicit:
-                    problems.append(
-                        _problem(
-                            file,
-                            event.start_mark,
-                            f"label (tag) '{tag}' is niet toegestaan; haal het weg, en zet "
-                            "tekst zo nodig tussen aanhalingstekens",
-                        )
-                    )
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > max_depth:
-                    problems.append(
-                        _problem(
-                            file,
-                            event.start_mark,
-                            _DEPTH_MESSAGE.format(depth=max_depth),
-                        )
-                    )
-                    return problems
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-            if len(problems) >= 50:
-                return problems
-    except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(file, exc, text, max_depth))
-    except (yaml.YAMLError, RecursionError):
-        # a reader error without a position, or a parser that gave up on depth by itself
-        problems.append(Problem(file, None, None, f"YAML-fout: {_GENERIC_SYNTAX}"))
-    return problems
-
-
 def _syntax_problem(
     file: str, exc: yaml.MarkedYAMLError, text: str = "", max_depth: int = MAX_DEPTH
 ) -> Problem:
@@ -354,64 +280,211 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-class _Builder:
-    def __init__(self, file: str):
-        self.file = file
-        self.marks = Marks()
-        self.problems: list[Problem] = []
+class _Frame:
+    """An open sequence or mapping while building from parser events."""
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.marks.values[path] = _pos(node.start_mark)
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.flow_style:
-                self.marks.flow_lists.add(path)
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        result: dict[str, Any] = {}
-        first_seen: dict[str, tuple[int, int]] = {}
-        for key_node, value_node in node.value:
-            key_pos = _pos(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    _problem(self.file, key_node.start_mark, "een sleutel moet gewone tekst zijn")
+    __slots__ = ("path", "value", "index", "key", "seen", "skip_value")
+
+    def __init__(self, path: Path_, value: Any):
+        self.path = path
+        self.value = value
+        self.index = 0  # next item's index (sequences)
+        self.key: str | None = None  # the key whose value comes next (mappings)
+        self.seen: dict[str, tuple[int, int]] = {}  # key → position (mappings)
+        self.skip_value = False  # the key was refused: drop the value that follows
+
+
+def _build_from_events(file: str, text: str, max_depth: int) -> tuple[Any, Marks]:
+    """Build the data and its marks in one streaming pass over the parser's events.
+
+    Everything we refuse (aliases, anchors, tags, several documents, nesting deeper than
+    ``max_depth``) is found in the same pass that builds, before anything deep or shared is
+    made; the parser runs once. Raises ProblemsError with every problem found.
+    """
+    problems: list[Problem] = []  # what we refuse outright, and syntax errors
+    structure: list[Problem] = []  # keys we refuse: reported when nothing else is wrong
+    marks = Marks()
+    stack: list[_Frame] = []
+    root: Any = None
+    has_root = False
+    depth = 0
+    skipping = 0  # depth inside a subtree that is dropped (a refused key or its value)
+    documents = 0
+
+    def place(event: Any, value: Any) -> Path_ | None:
+        """Put a new value where it belongs; its path, or None when it is dropped."""
+        nonlocal root, has_root
+        pos = _pos(event.start_mark)
+        if not stack:
+            root, has_root = value, True
+            marks.values[()] = pos
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            path = (*frame.path, frame.index)
+            frame.index += 1
+            frame.value.append(value)
+            marks.values[path] = pos
+            return path
+        if frame.skip_value:
+            frame.skip_value = False
+            return None
+        if frame.key is None:  # this node is a key
+            if not isinstance(event, yaml.ScalarEvent):
+                structure.append(
+                    _problem(file, event.start_mark, "een sleutel moet gewone tekst zijn")
                 )
-                continue
-            if key_node.value == "<<" and key_node.style in (None, ""):
-                self.problems.append(
+                frame.skip_value = True
+                return None
+            if event.value == "<<" and event.style in (None, ""):
+                structure.append(
                     _problem(
-                        self.file,
-                        key_node.start_mark,
+                        file,
+                        event.start_mark,
                         "samenvoegen met '<<' is niet toegestaan: schrijf de sleutels voluit",
                     )
                 )
-                continue
-            key = _scalar(key_node)
+                frame.skip_value = True
+                return None
+            key = value
             if not isinstance(key, str):
-                self.problems.append(
+                structure.append(
                     _problem(
-                        self.file,
-                        key_node.start_mark,
-                        f"sleutel {key_node.value!s} is geen tekst; zet hem tussen "
-                        f'aanhalingstekens: "{key_node.value}"',
+                        file,
+                        event.start_mark,
+                        f"sleutel {event.value!s} is geen tekst; zet hem tussen "
+                        f'aanhalingstekens: "{event.value}"',
                     )
                 )
-                continue
-            if key in first_seen:
-                line, _ = first_seen[key]
-                self.problems.append(
+                frame.skip_value = True
+                return None
+            if key in frame.seen:
+                line, _ = frame.seen[key]
+                structure.append(
                     _problem(
-                        self.file,
-                        key_node.start_mark,
+                        file,
+                        event.start_mark,
                         f"sleutel '{key}' staat hier twee keer (eerder op regel {line}); "
                         "de tweede zou de eerste stilletjes vervangen. Haal er een weg.",
                     )
                 )
+                frame.skip_value = True
+                return None
+            frame.seen[key] = pos
+            frame.key = key
+            marks.keys[(*frame.path, key)] = pos
+            return None
+        path = (*frame.path, frame.key)
+        frame.value[frame.key] = value
+        frame.key = None
+        marks.values[path] = pos
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        _problem(
+                            file,
+                            event.start_mark,
+                            "er staat meer dan een document in dit bestand ('---'); "
+                            "zet elke boom in een eigen bestand",
+                        )
+                    )
+                    break
                 continue
-            first_seen[key] = key_pos
-            self.marks.keys[(*path, key)] = key_pos
-            result[key] = self.build(value_node, (*path, key))
-        return result
+            if kind is yaml.AliasEvent:
+                problems.append(
+                    _problem(
+                        file,
+                        event.start_mark,
+                        f"verwijzing '*{event.anchor}' is niet toegestaan: schrijf de tekst "
+                        "voluit, of gebruik een id uit een catalogus",
+                    )
+                )
+                if not skipping:
+                    parent = stack[-1] if stack else None
+                    if (
+                        parent is not None
+                        and isinstance(parent.value, dict)
+                        and parent.key is None
+                        and not parent.skip_value
+                    ):
+                        parent.skip_value = True  # an alias as a key: one message is enough
+                    else:
+                        place(event, None)
+                continue
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+                if skipping:
+                    skipping -= 1
+                else:
+                    stack.pop()
+                    if not stack:
+                        marks.end = _pos(event.end_mark)
+                continue
+            if kind is not yaml.ScalarEvent and kind not in (
+                yaml.SequenceStartEvent,
+                yaml.MappingStartEvent,
+            ):
+                continue  # stream and document ends
+            if event.anchor is not None:
+                problems.append(
+                    _problem(
+                        file,
+                        event.start_mark,
+                        f"anker '&{event.anchor}' is niet toegestaan: schrijf de tekst voluit",
+                    )
+                )
+            if event.tag is not None:
+                implicit = event.implicit
+                if not (implicit[0] if isinstance(implicit, tuple) else implicit):
+                    problems.append(
+                        _problem(
+                            file,
+                            event.start_mark,
+                            f"label (tag) '{event.tag}' is niet toegestaan; haal het weg, en zet "
+                            "tekst zo nodig tussen aanhalingstekens",
+                        )
+                    )
+            if kind is yaml.ScalarEvent:
+                if not skipping:
+                    value = _scalar(event)
+                    if place(event, value) == ():
+                        marks.end = _pos(event.end_mark)
+            else:
+                depth += 1
+                if depth > max_depth:
+                    problems.append(
+                        _problem(file, event.start_mark, _DEPTH_MESSAGE.format(depth=max_depth))
+                    )
+                    break
+                if skipping:
+                    skipping += 1
+                else:
+                    container: Any = [] if kind is yaml.SequenceStartEvent else {}
+                    path = place(event, container)
+                    if path is None:
+                        skipping = 1
+                    else:
+                        if kind is yaml.SequenceStartEvent and event.flow_style:
+                            marks.flow_lists.add(path)
+                        stack.append(_Frame(path, container))
+            if len(problems) >= 50:
+                break
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(file, exc, text, max_depth))
+    except (yaml.YAMLError, RecursionError):
+        # a reader error without a position, or a parser that gave up on depth by itself
+        problems.append(Problem(file, None, None, f"YAML-fout: {_GENERIC_SYNTAX}"))
+    if problems or structure:
+        raise ProblemsError(problems or structure)
+    if not has_root:
+        raise ProblemsError([Problem(file, 1, 1, "het bestand is leeg")])
+    return root, marks
 
 
 @contextmanager
@@ -441,21 +514,8 @@ def _parse_yaml(text: str, file: str, max_depth: int) -> YamlDoc:
     control = _control_problem(file, text)
     if control is not None:
         raise ProblemsError([control])
-    problems = _scan_events(file, text, max_depth)
-    if problems:
-        raise ProblemsError(problems)
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:  # pragma: no cover - the event scan saw it first
-        raise ProblemsError([_syntax_problem(file, exc, text, max_depth)]) from None
-    if root is None:
-        raise ProblemsError([Problem(file, 1, 1, "het bestand is leeg")])
-    builder = _Builder(file)
-    data = builder.build(root, ())
-    builder.marks.end = _pos(root.end_mark)
-    if builder.problems:
-        raise ProblemsError(builder.problems)
-    return YamlDoc(file=file, data=data, marks=builder.marks, text=text)
+    data, marks = _build_from_events(file, text, max_depth)
+    return YamlDoc(file=file, data=data, marks=marks, text=text)
 
 
 def load_yaml_file(path: Path, *, what: str = "bestand", max_bytes: int = MAX_BYTES) -> YamlDoc:

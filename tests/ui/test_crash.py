@@ -14,7 +14,6 @@ import pytest
 from tests.ui.helpers import MINI, begin, make_app, type_text
 from wizard.crash import crash_log_dir
 from wizard.ui.screens.wizard import WizardScreen
-from wizard.ui.state import session_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,12 +29,13 @@ async def test_a_crash_saves_the_answers_and_writes_a_log(monkeypatch):
             await begin(pilot)
             await type_text(pilot, "Plein bij de kerk")
             # the autosave after an answer is removed, so only the crash handler can save it
-            session_file("mini").unlink()
+            saved_at = app.session.path
+            saved_at.unlink()
             await pilot.press("f2")
             await pilot.pause()
     assert app.return_code == 3
     assert app.crash_saved is True
-    saved = json.loads(session_file("mini").read_text(encoding="utf-8"))
+    saved = json.loads(saved_at.read_text(encoding="utf-8"))
     assert saved["answers"]["naam"] == "Plein bij de kerk"
     assert app.crash_log is not None and app.crash_log.parent == crash_log_dir()
     log = app.crash_log.read_text(encoding="utf-8")

@@ -60,7 +60,7 @@ def test_autosave_and_find_resumable():
     assert restored.engine.flow.variant_id == "leiden"
     assert (notes, changed) == ([], False)
     session.mark_exported()
-    assert json.loads(session_file("mini").read_text(encoding="utf-8"))["exported"] is True
+    assert json.loads(session.path.read_text(encoding="utf-8"))["exported"] is True
     assert find_resumable([entry]) is None  # exported: nothing left to resume
 
 
@@ -69,7 +69,7 @@ def test_no_save_writes_nothing():
     session = Session.fresh(entry.loaded, None, save=False)
     session.engine.answer("Plein")
     session.autosave()
-    assert not session_file("mini").exists()
+    assert not session.path.exists() and not session_file("mini").exists()
 
 
 def test_invalid_tree_entry(tmp_path):
@@ -95,12 +95,26 @@ def test_every_ui_string_is_used():
 
     ui = pathlib.Path(strings.__file__).parent
     source = "\n".join(
-        p.read_text(encoding="utf-8") for p in ui.rglob("*.py") if p.name != "strings.py"
+        p.read_text(encoding="utf-8") for p in ui.rglob("*.py") if not p.name.endswith("strings.py")
     )
-    dynamic = ("compare.mark.", "node.kind.")  # built as f"compare.mark.{status}" and so on
+    dynamic = (
+        "compare.mark.",
+        "node.kind.",
+        "dossier.fmt.",
+        "dossier.doc.",
+    )  # built as f"compare.mark.{status}" and so on
     unused = [
         key
         for key in strings.NL
         if f'"{key}"' not in source and f"'{key}'" not in source and not key.startswith(dynamic)
     ]
     assert unused == []
+
+
+def test_a_session_without_answers_leaves_no_file():
+    entry = load_entry(MINI)
+    session = Session.fresh(entry.loaded, None, save=True)
+    assert session.autosave() is None
+    assert not session.path.exists()
+    session.engine.answer("Plein")
+    assert session.autosave() is None and session.path.exists()

@@ -55,7 +55,8 @@ async def test_full_route_to_export(tmp_path):
         assert data["decision"]["value"] == "participeren"
         assert "plan.md" in screen_text(app)
         assert app.session.exported
-        saved = json.loads((state_dir() / "sessies" / "mini.json").read_text(encoding="utf-8"))
+        saved = json.loads(app.session.path.read_text(encoding="utf-8"))
+        assert app.session.path.parent == state_dir() / "sessies"
         assert saved["exported"] is True
 
         await pilot.press("ctrl+q")  # exported: no question asked

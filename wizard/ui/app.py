@@ -34,6 +34,7 @@ class StappenplanApp(App[int]):
         Binding("ctrl+q", "quit", "b.quit", priority=True),
         Binding("ctrl+p", "command_palette", "b.palette", show=False, priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("f6", "dossier", "b.dossier", show=False),
     ]
 
     def __init__(
@@ -44,6 +45,7 @@ class StappenplanApp(App[int]):
         save: bool = True,
         lang: str = "nl",
         folder_hint: str = "",
+        open_dossier: Path | None = None,
     ):
         self.strings = Strings(lang)
         super().__init__()
@@ -52,6 +54,7 @@ class StappenplanApp(App[int]):
         self.initial_variant = variant
         self.save = save
         self.folder_hint = folder_hint
+        self.pending_dossier = open_dossier  # `stappenplan open FILE`: opened once trees load
         self.entries: list[TreeEntry] | None = None
         self.session: Session | None = None
         self.today: date | None = None  # fixed in tests, so dates in snapshots do not move
@@ -90,6 +93,11 @@ class StappenplanApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.show_trees(entries)
+        if self.pending_dossier is not None:
+            from wizard.ui.screens.dossier import open_dossier_file
+
+            path, self.pending_dossier = self.pending_dossier, None
+            open_dossier_file(self, Path(path))
 
     # --- the session ------------------------------------------------------------------------
 
@@ -112,6 +120,14 @@ class StappenplanApp(App[int]):
         if self.session is None:
             return
         error = self.session.autosave()
+        if self.session.forked_to is not None:
+            self.notify(
+                self.strings("start.forked", path=self.session.forked_to),
+                markup=False,
+                severity="warning",
+                timeout=15,
+            )
+            self.session.forked_to = None
         if error:
             self.notify(
                 self.strings("q.autosave_failed", reason=error),
@@ -402,14 +418,22 @@ class StappenplanApp(App[int]):
 
     # --- quitting ---------------------------------------------------------------------------
 
+    def action_dossier(self) -> None:
+        from wizard.ui.screens.dossier import show_dossier
+
+        show_dossier(self)
+
     async def action_quit(self) -> None:
         from wizard.ui.screens.modals import ConfirmScreen
 
         session = self.session
+        if session is not None and session.case is None and session.has_answers:
+            session.autosave()  # one last try, so the dialog can say what really happened
+        failed = session is not None and session.autosave_error is not None
         if (
             session is None
             or not session.has_answers
-            or session.exported
+            or (session.exported and not failed)
             or session.case is not None  # a practised case is an exercise, not a plan
         ):
             self.exit(0)
@@ -417,9 +441,15 @@ class StappenplanApp(App[int]):
         if isinstance(self.screen, ConfirmScreen):
             return
         s = self.strings
-        body = (
-            s("quit.unexported") + " " + (s("quit.saved") if session.save else s("quit.notsaved"))
-        )
+        if not session.save:
+            kept = s("quit.notsaved")
+        elif failed:
+            kept = s("quit.save_failed", reason=session.autosave_error)
+        elif session.dossier_path is not None:
+            kept = s("quit.dossier", path=session.dossier_path)
+        else:
+            kept = s("quit.saved")
+        body = kept if session.exported else s("quit.unexported") + " " + kept
 
         def done(yes: bool | None) -> None:
             if yes:

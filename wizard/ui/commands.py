@@ -51,6 +51,8 @@ class StappenplanCommands(Provider):
                 (s("cmd.restart"), s("cmd.restart.help"), app.confirm_restart),  # type: ignore[attr-defined]
                 (s("cmd.start"), s("cmd.start.help"), app.to_start),  # type: ignore[attr-defined]
             ]
+            if session.case is None:
+                commands.append((s("cmd.dossier"), s("cmd.dossier.help"), app.action_dossier))  # type: ignore[attr-defined]
             if session.case is not None:
                 commands += [
                     (s("cmd.compare"), s("cmd.compare.help"), app.show_compare),  # type: ignore[attr-defined]

@@ -34,6 +34,7 @@ def launch(args: Any) -> int:
         save=not getattr(args, "no_save", False),
         lang=getattr(args, "lang", "nl") or "nl",
         folder_hint=str(trees_dir()),
+        open_dossier=Path(args.open_dossier) if getattr(args, "open_dossier", None) else None,
     )
     return run_contained(app)
 

@@ -73,8 +73,22 @@ def sessions_dir() -> Path:
     return state_dir() / SESSIONS_FOLDER
 
 
-def session_file(tree_id: str) -> Path:
-    return sessions_dir() / f"{tree_id}.json"
+def session_file(tree_id: str, session_id: str | None = None) -> Path:
+    """One file per session: several projects on one tree can be in progress at once. The
+    legacy name (one file per tree, no session id) is still read."""
+    name = f"{tree_id}-{session_id}.json" if session_id else f"{tree_id}.json"
+    return sessions_dir() / name
+
+
+def new_session_id() -> str:
+    import secrets
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y%m%d%H%M%S") + "-" + secrets.token_hex(3)
+
+
+UNREADABLE_FOLDER = "onleesbaar"
+TMP_MAX_AGE = 60.0  # seconds: a temp file older than this belongs to a write that never finished
 
 
 @dataclass
@@ -87,43 +101,129 @@ class Resumable:
     answered: int
     updated: str
     project: str | None
+    path: Path | None = None
+
+
+@dataclass
+class Unreadable:
+    """A session file that could not be read: moved aside (never overwritten), with the reason."""
+
+    name: str
+    reason: str
+    backup: Path | None
+
+
+@dataclass
+class SessionScan:
+    sessions: list[Resumable] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+def _stamp_key(stamp: str) -> str:
+    """A sortable key for an ISO time stamp; anything else (or absurd) sorts oldest."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return ""
+
+
+def clean_temp_files(folder: Path, max_age: float = TMP_MAX_AGE) -> int:
+    """Remove ``.*.tmp`` left behind by a write that was killed midway; returns how many."""
+    import time
+
+    removed = 0
+    try:
+        candidates = list(folder.glob(".*.tmp"))
+    except OSError:
+        return 0
+    now = time.time()
+    for tmp in candidates:
+        try:
+            if now - tmp.stat().st_mtime > max_age:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move an unreadable session into the ``onleesbaar`` folder, never over another file."""
+    folder = path.parent / UNREADABLE_FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / path.name
+        n = 2
+        while target.exists():
+            target = folder / f"{path.stem}-{n}{path.suffix}"
+            n += 1
+        os.replace(path, target)
+        return target
+    except OSError:
+        return None
+
+
+def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> SessionScan:
+    """Every unfinished session for the loaded trees, newest first; unreadable ones are moved
+    aside and reported with the reason, so nothing is silently skipped or overwritten later."""
+    from wizard.session import SessionError, load_session_data, read_session_header
+
+    scan = SessionScan()
+    folder = sessions_dir()
+    if not folder.is_dir():
+        return scan
+    clean_temp_files(folder)
+    by_tree = {e.loaded.tree.id: e for e in entries if e.loaded}
+    try:
+        files = sorted(folder.glob("*.json"))
+    except OSError:
+        return scan  # an unreadable folder: autosave will say so when it fails
+    for path in files:
+        try:
+            data = load_session_data(path)
+            tree_id, variant = read_session_header(data)
+            answers = data.get("answers")
+            if not isinstance(answers, dict):
+                raise SessionError("het sessiebestand is beschadigd: de antwoorden ontbreken")
+        except SessionError as exc:
+            reason = str(exc).removeprefix(f"{path}: ")
+            backup = _set_aside(path) if set_aside else path
+            scan.unreadable.append(Unreadable(path.name, reason, backup))
+            continue
+        entry = by_tree.get(tree_id)
+        if entry is None or entry.loaded is None:
+            continue  # a session for a tree that is not on offer now: leave it alone
+        if data.get("exported") is True or not answers:
+            continue
+        updated = data.get("updated") if isinstance(data.get("updated"), str) else ""
+        if not _stamp_key(updated):
+            updated = ""
+        title_q = entry.loaded.tree.settings.title_question
+        project = answers.get(title_q) if title_q else None
+        scan.sessions.append(
+            Resumable(
+                entry,
+                data,
+                variant,
+                len(answers),
+                updated,
+                project if isinstance(project, str) and project.strip() else None,
+                path,
+            )
+        )
+    scan.sessions.sort(key=lambda r: _stamp_key(r.updated), reverse=True)
+    return scan
 
 
 def find_resumable(entries: list[TreeEntry]) -> Resumable | None:
     """The most recently edited session that has answers and was not exported since."""
-    from wizard.session import SessionError, load_session_data, read_session_header
-
-    best: Resumable | None = None
-    for entry in entries:
-        if not entry.loaded:
-            continue
-        path = session_file(entry.loaded.tree.id)
-        if not path.is_file():
-            continue
-        try:
-            data = load_session_data(path)
-            tree_id, variant = read_session_header(data)
-        except SessionError:
-            continue
-        if tree_id != entry.loaded.tree.id or data.get("exported") is True:
-            continue
-        answers = data.get("answers")
-        if not isinstance(answers, dict) or not answers:
-            continue
-        updated = data.get("updated") if isinstance(data.get("updated"), str) else ""
-        title_q = entry.loaded.tree.settings.title_question
-        project = answers.get(title_q) if title_q else None
-        found = Resumable(
-            entry,
-            data,
-            variant,
-            len(answers),
-            updated,
-            project if isinstance(project, str) and project.strip() else None,
-        )
-        if best is None or found.updated > best.updated:
-            best = found
-    return best
+    found = scan_sessions(entries, set_aside=False).sessions
+    return found[0] if found else None
 
 
 class Session:
@@ -136,6 +236,13 @@ class Session:
         self.case = case  # a wizard.casuistiek.LibraryCase when a trainee practises a case
         self._exported: dict[str, Any] | None = None
         self.autosave_error: str | None = None
+        self.saved_once = False  # at least one autosave reached the disk
+        self.forked_to: Path | None = None  # set when another program wrote our file meanwhile
+        self._path: Path | None = None
+        self._disk_stamp: str | None = None  # the 'updated' we last read or wrote
+        self.dossier: Any = None  # a wizard.dossier.Dossier once the plan is recorded
+        self.dossier_path: Path | None = None
+        self.dossier_unfit: dict[str, Any] = {}  # answers the tree no longer takes: kept on disk
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
@@ -163,7 +270,12 @@ class Session:
         assert loaded is not None
         flow = resolve(loaded.tree, found.variant)
         restored = session_from_dict(found.data, flow, loaded.digest)
-        return cls(loaded, restored.engine, save), restored.notes, restored.tree_changed
+        session = cls(loaded, restored.engine, save)
+        if found.path is not None:
+            session._path = found.path
+            stamp = found.data.get("updated")
+            session._disk_stamp = stamp if isinstance(stamp, str) else None
+        return session, restored.notes, restored.tree_changed
 
     @property
     def digest(self) -> str:
@@ -171,7 +283,9 @@ class Session:
 
     @property
     def path(self) -> Path:
-        return session_file(self.loaded.tree.id)
+        if self._path is None:
+            self._path = session_file(self.loaded.tree.id, new_session_id())
+        return self._path
 
     @property
     def exported(self) -> bool:
@@ -186,19 +300,75 @@ class Session:
         self._exported = json.loads(json.dumps(self.engine.answers))
         self.autosave()
 
+    def _written_by_someone_else(self) -> bool:
+        """Did another program (a second window) write our session file since we did?"""
+        from wizard.session import SessionError, load_session_data
+
+        path = self.path
+        if not path.exists():
+            return False
+        if self._disk_stamp is None:
+            return True  # a file we did not write and did not read: never overwrite it
+        try:
+            data = load_session_data(path)
+        except SessionError:
+            return True
+        stamp = data.get("updated") if isinstance(data, dict) else None
+        return stamp != self._disk_stamp
+
     def autosave(self) -> str | None:
-        """Write the session atomically (write aside, then rename); return an error or None."""
+        """Write the session atomically (write aside, then rename); return an error or None.
+
+        A session bound to a dossier is saved in the dossier (the project's own file). A
+        session file that another program wrote meanwhile is never overwritten: this session
+        continues in a new file, and ``forked_to`` says where.
+        """
         from wizard.session import save_session
 
         if not self.save or self.case is not None:
             return None
+        if self.dossier is not None and self.dossier_path is not None:
+            return self.save_dossier()
+        if not self.engine.answers and not self.path.exists():
+            return None  # nothing to keep yet: no empty file for every "Beginnen"
         try:
+            if self._written_by_someone_else():
+                self._path = session_file(self.loaded.tree.id, new_session_id())
+                self.forked_to = self._path
             save_session(self.path, self.engine, self.digest, exported=self.exported)
         except OSError as exc:
             self.autosave_error = describe_os_error(exc, self.path)
             return self.autosave_error
+        self._disk_stamp = self.engine.updated
         self.autosave_error = None
+        self.saved_once = True
         return None
+
+    def save_dossier(self) -> str | None:
+        from wizard.dossier import save_dossier, update_answers
+
+        if self.dossier is None or self.dossier_path is None:
+            return None
+        update_answers(self.dossier, self.engine, self.digest, self.dossier_unfit)
+        try:
+            save_dossier(self.dossier_path, self.dossier)
+        except OSError as exc:
+            self.autosave_error = describe_os_error(exc, self.dossier_path)
+            return self.autosave_error
+        self.autosave_error = None
+        self.saved_once = True
+        return None
+
+    def attach_dossier(self, dossier: Any, path: Path) -> str | None:
+        """From now on this project lives in its dossier; the loose session file goes."""
+        self.dossier, self.dossier_path = dossier, path
+        error = self.save_dossier()
+        if error is None and self._path is not None:
+            try:
+                self._path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        return error
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -238,7 +408,8 @@ def expand_home(path: Path) -> Path:
 
 
 def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tuple[Path, Path]:
-    """The Markdown and JSON files for what the user typed (a file, or a folder)."""
+    """The Markdown (or Word, for a name ending in .docx) and JSON files for what the user
+    typed (a file, or a folder)."""
     raw = text.strip()
     base = expand_home(Path(raw))
     if not base.is_absolute():
@@ -247,7 +418,7 @@ def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tup
         base = base / default_name
     if base.suffix.lower() in ("", ".json"):
         base = base.with_suffix(".md")
-    return base, base.with_suffix(".json")
+    return base, base.with_suffix(".json")  # "plan.docx" gives a Word document and the JSON
 
 
 def describe_os_error(exc: OSError, path: Path) -> str:
@@ -291,12 +462,20 @@ def _check_parent(path: Path) -> None:
 
 
 def write_document(path: Path, content: str) -> None:
-    """Write one exported document atomically; raise ExportError with the reason on failure."""
+    """Write one exported document atomically; raise ExportError with the reason on failure.
+
+    A name ending in ``.docx`` gets the Markdown as a Word document (headings and lists as
+    Word styles)."""
     from wizard.session import write_atomic
 
     _check_parent(path)
     try:
-        write_atomic(path, content)
+        if path.suffix.lower() == ".docx":
+            from wizard.docx_export import write_docx
+
+            write_docx(path, content)
+        else:
+            write_atomic(path, content)
     except OSError as exc:
         culprit = exc.filename or path.parent
         raise ExportError(error_key(exc), str(culprit), exc.strerror or str(exc)) from None

@@ -9,6 +9,9 @@ translation can contain ``[`` safely. ``{name}`` placeholders are filled with ``
 
 from __future__ import annotations
 
+from wizard.ui.dossier_strings import EN as _DOSSIER_EN
+from wizard.ui.dossier_strings import NL as _DOSSIER_NL
+
 NL: dict[str, str] = {
     # app and bindings
     "app.title": "Stappenplan participatie",
@@ -531,6 +534,9 @@ EN: dict[str, str] = {
     "answer.empty": "(empty)",
     "answer.none": "(nothing ticked)",
 }
+
+NL.update(_DOSSIER_NL)
+EN.update(_DOSSIER_EN)
 
 LANGUAGES = {"nl": NL, "en": EN}
 

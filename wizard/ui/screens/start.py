@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings, step_between_buttons
-from wizard.ui.state import Resumable, Session, TreeEntry, find_resumable
+from wizard.ui.state import Resumable, Session, TreeEntry, Unreadable, scan_sessions
 from wizard.ui.widgets.lists import PointerList
 
 NO_VARIANT = "__none__"
@@ -25,8 +25,8 @@ def _when(stamp: str, layout: str = "%d-%m-%Y %H:%M") -> str:
     """The moment in the user's own way of writing dates (English: 2026-12-01, never 01-12)."""
     try:
         moment = datetime.fromisoformat(stamp).astimezone()
-    except (ValueError, OverflowError):
-        return stamp or "?"
+    except (ValueError, OverflowError, TypeError):
+        return "?"
     return moment.strftime(layout)
 
 
@@ -45,6 +45,10 @@ class StartScreen(Screen):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.entries: list[TreeEntry] = []
         self.resumable: Resumable | None = None
+        self.others: list[Resumable] = []  # more unfinished sessions: one per project
+        self.recent: list = []  # wizard.dossier.Recent
+        self.unreadable: list[Unreadable] = []
+        self._scanned = False
 
     def compose(self) -> ComposeResult:
         s = self.app.strings  # type: ignore[attr-defined]
@@ -60,6 +64,16 @@ class StartScreen(Screen):
                 with Horizontal(id="resume-buttons"):
                     yield Button(Content(s("start.resume.button")), id="resume", variant="primary")
                     yield Button(Content(s("start.fresh.button")), id="fresh")
+            with Vertical(id="unreadable-box"):
+                yield Static(safe.text(s("start.unreadable.title"), "bold"))
+                yield Static(id="unreadable-detail")
+                with Horizontal(id="unreadable-buttons"):
+                    yield Button(Content(s("start.unreadable.keep")), id="unreadable-keep")
+                    yield Button(Content(s("start.unreadable.delete")), id="unreadable-delete")
+            yield Static(
+                safe.text(s("start.projects"), "bold"), id="projects-label", classes="label"
+            )
+            yield OptionList(id="projects")
             yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
             yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
             yield PointerList(id="trees")
@@ -74,7 +88,16 @@ class StartScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        for widget_id in ("#resume-box", "#trees-label", "#trees", "#variants-label", "#variants"):
+        for widget_id in (
+            "#resume-box",
+            "#trees-label",
+            "#trees",
+            "#variants-label",
+            "#variants",
+            "#unreadable-box",
+            "#projects-label",
+            "#projects",
+        ):
             self.query_one(widget_id).display = False
         self.query_one("#start-buttons").display = False
         self.query_one("#problems").display = False
@@ -124,7 +147,18 @@ class StartScreen(Screen):
         self.query_one("#start-buttons").display = True
         self._show_variants(entries[first_ok])
 
-        self.resumable = find_resumable(entries) if self.app.save else None  # type: ignore[attr-defined]
+        if not self._scanned:  # once per start: unreadable files are set aside, then named
+            self._scanned = True
+            scan = scan_sessions(entries) if self.app.save else None  # type: ignore[attr-defined]
+            self.unreadable = scan.unreadable if scan else []
+            found = scan.sessions if scan else []
+            self.resumable = found[0] if found else None
+            self.others = found[1:]
+        from wizard.dossier import recent_dossiers
+
+        self.recent = recent_dossiers()
+        self._show_unreadable()
+        self._show_projects()
         box = self.query_one("#resume-box")
         if self.resumable:
             r = self.resumable
@@ -160,6 +194,88 @@ class StartScreen(Screen):
             key = "start.choose.one"
         intro = s("start.intro") + " " + s(key)
         self.query_one("#start-intro", Static).update(safe.text(intro))
+
+    def _show_unreadable(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        box = self.query_one("#unreadable-box")
+        lines = [
+            s("start.unreadable.item", name=u.name, reason=u.reason, backup=u.backup.parent)
+            if u.backup
+            else s("start.unreadable.lost", name=u.name, reason=u.reason)
+            for u in self.unreadable
+        ]
+        self.query_one("#unreadable-detail", Static).update(safe.text("\n".join(lines)))
+        box.display = bool(lines)
+        self.query_one("#unreadable-delete").display = any(u.backup for u in self.unreadable)
+
+    def _show_projects(self) -> None:
+        s = self.app.strings  # type: ignore[attr-defined]
+        options = []
+        for n, r in enumerate(self.recent):
+            detail = s(
+                "start.project.dossier.detail",
+                path=r.path,
+                when=_when(r.opened, s("start.resume.when")),
+            )
+            prompt = Content.assemble(
+                safe.text(s("start.project.dossier", title=r.title), "bold"),
+                Content("\n"),
+                safe.text(detail, "dim"),
+            )
+            options.append(Option(prompt, id=f"d{n}"))
+        for n, r in enumerate(self.others):
+            loaded = r.entry.loaded
+            variant = ""
+            if r.variant and loaded and loaded.tree.variant(r.variant):
+                variant = s("start.resume.variant", name=loaded.tree.variant(r.variant).name)
+            detail = s(
+                "start.project.session.detail",
+                tree=r.entry.title,
+                variant=variant,
+                answered=r.answered,
+                when=_when(r.updated, s("start.resume.when")),
+            )
+            prompt = Content.assemble(
+                safe.text(
+                    s("start.project.session", project=r.project or s("start.resume.noname")),
+                    "bold",
+                ),
+                Content("\n"),
+                safe.text(detail, "dim"),
+            )
+            options.append(Option(prompt, id=f"s{n}"))
+        projects = self.query_one("#projects", OptionList)
+        projects.set_options(options)
+        if options:
+            projects.highlighted = 0
+        projects.display = self.query_one("#projects-label").display = bool(options)
+
+    @on(OptionList.OptionSelected, "#projects")
+    def _project_selected(self, event: OptionList.OptionSelected) -> None:
+        key = event.option_id or ""
+        if key.startswith("d"):
+            from wizard.ui.screens.dossier import open_dossier_file
+
+            open_dossier_file(self.app, self.recent[int(key[1:])].path)
+        elif key.startswith("s"):
+            self._resume(self.others[int(key[1:])])
+
+    @on(Button.Pressed, "#unreadable-keep")
+    def _unreadable_keep(self) -> None:
+        self.unreadable = []
+        self.query_one("#unreadable-box").display = False
+
+    @on(Button.Pressed, "#unreadable-delete")
+    def _unreadable_delete(self) -> None:
+        for u in self.unreadable:
+            if u.backup is not None:
+                try:
+                    u.backup.unlink()
+                except OSError:
+                    pass
+        self.unreadable = []
+        self.query_one("#unreadable-box").display = False
+        self.notify(self.app.strings("start.unreadable.deleted"), markup=False)  # type: ignore[attr-defined]
 
     def _selected_entry(self) -> TreeEntry | None:
         trees = self.query_one("#trees", OptionList)
@@ -246,13 +362,14 @@ class StartScreen(Screen):
 
     @on(Button.Pressed, "#resume")
     def _resume_pressed(self) -> None:
+        if self.resumable is not None:
+            self._resume(self.resumable)
+
+    def _resume(self, found: Resumable) -> None:
         from wizard.flow import UnknownVariant
         from wizard.session import SessionError
 
         s = self.app.strings  # type: ignore[attr-defined]
-        found = self.resumable
-        if found is None:
-            return
         try:
             session, notes, changed = Session.resume(found, self.app.save)  # type: ignore[attr-defined]
         except (SessionError, UnknownVariant) as exc:

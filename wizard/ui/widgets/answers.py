@@ -39,14 +39,19 @@ def hanging(prefix: str, label: str, width: int) -> Content:
 class _WrappingList(PointerList):
     """An OptionList that re-wraps its prompts when its width changes."""
 
+    _wrapped_at = -1  # the label width the prompts were last wrapped for
+
     def _label_width(self) -> int:
         width = self.scrollable_content_region.width
         if width <= 0:
             width = max(self.app.size.width - 8, 30)
+        self._wrapped_at = width - 1 - GUTTER
         return width - 1 - GUTTER
 
     def on_resize(self) -> None:
-        if self.option_count:
+        # a new question changes the list's height, not its width: re-wrap only for a new width
+        width = self._wrapped_at
+        if self.option_count and self._label_width() != width:
             self._render_prompts()
 
     def _render_prompts(self) -> None:  # pragma: no cover - overridden

@@ -1,0 +1,374 @@
+"""Pilot tests: a whole project cycle in the TUI, from plan to rapportage, letter and form."""
+
+from __future__ import annotations
+
+from docx import Document
+from textual.widgets import Input, RadioSet, Select, SelectionList
+
+from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
+from wizard.dossier import load_dossier, recent_dossiers
+from wizard.paths import dossiers_dir
+from wizard.ui.screens.dossier import (
+    ActivityForm,
+    DecisionForm,
+    DossierExportScreen,
+    DossierScreen,
+    EvaluationForm,
+    InputForm,
+)
+from wizard.ui.screens.modals import ConfirmScreen
+from wizard.ui.screens.result import ResultScreen
+
+
+async def plan_plein(pilot) -> None:
+    """Start screen → variant Leiden → naam, welkom, ruimte=ja, groepen, niveau=coproduceren."""
+    await begin(pilot, variant_index=1)
+    await type_text(pilot, "Plein")
+    await pilot.press("enter")  # welkom
+    await pilot.press("1")  # ruimte: ja
+    await pilot.press("1", "2", "enter")  # groepen: omwonenden + jongeren
+    await pilot.press("2")  # niveau: coproduceren → advice
+    assert isinstance(pilot.app.screen, ResultScreen)
+
+
+def fill(screen, **values) -> None:
+    for widget_id, value in values.items():
+        screen.query_one(f"#{widget_id}", Input).value = value
+
+
+async def save(pilot) -> None:
+    await pilot.press("ctrl+s")  # Opslaan (the button does the same)
+    await pilot.pause()
+
+
+async def log_activity(pilot, werkvorm, date, place, people, reached, missing, follow_up):
+    await pilot.press("a")
+    form = pilot.app.screen
+    assert isinstance(form, ActivityForm)
+    form.query_one("#f-werkvorm", Select).value = werkvorm
+    fill(
+        form, **{"f-date": date, "f-place": place, "f-participants": people, "f-follow": follow_up}
+    )
+    for g in reached:
+        form.query_one("#f-reached", SelectionList).select(g)
+    for g in missing:
+        form.query_one("#f-missing", SelectionList).select(g)
+    await save(pilot)
+    assert isinstance(pilot.app.screen, DossierScreen)
+
+
+async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")  # record the plan in a dossier
+        assert isinstance(app.screen, DossierScreen)
+        path = app.session.dossier_path
+        assert path.parent == dossiers_dir() and path.name == "dossier-plein.yaml"
+        assert "Dossier: Plein" in screen_text(app)
+
+        await log_activity(
+            pilot,
+            "atelier",
+            "01-03-2026",  # the Dutch way of writing a date is understood
+            "Buurthuis De Kooi",
+            "24",
+            ["omwonenden"],
+            ["jongeren"],
+            "Jongerenwerk gevraagd om een gesprek op het plein.",
+        )
+        await log_activity(
+            pilot,
+            "brief",
+            "2026-03-08",
+            "Huis-aan-huis",
+            "180",
+            ["omwonenden"],
+            ["jongeren"],
+            "Straatgesprekken bij de school gepland.",
+        )
+        text = screen_text(app)
+        assert "Ontwerpatelier · 1 maart 2026 · 24 deelnemers · niet bereikt: Jongeren" in text
+        assert "Nog niet bereikt: Jongeren" in text
+
+        await pilot.press("h")
+        form = app.screen
+        assert isinstance(form, InputForm)
+        fill(form, **{"f-subject": "Groen", "f-heard": "Meer bomen.", "f-decided": "projectteam"})
+        form.query_one("#f-group", Select).value = "omwonenden"
+        form.query_one("#f-weighing", RadioSet).query("RadioButton")[2].value = True  # deels
+        await save(pilot)
+        assert isinstance(app.screen, InputForm)  # 'deels' needs a reason: the form says so
+        assert "waarom het niet of deels" in screen_text(app)
+        fill(app.screen, **{"f-reason": "Vier bomen; meer kan niet door de kabels."})
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)
+
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, EvaluationForm)
+        fill(form, **{"f-respondents": "12", "f-clear": "4,2", "f-heard": "7"})
+        await save(pilot)
+        assert "getal van 1 tot en met 5" in screen_text(app)
+        fill(app.screen, **{"f-heard": "3,5"})
+        await save(pilot)
+
+        await pilot.press("b")
+        assert isinstance(app.screen, DecisionForm)
+        fill(app.screen, **{"f-text": "Het college stelt het ontwerp vast.", "f-by": "college"})
+        await save(pilot)
+        assert "Het college stelt het ontwerp vast. (college)" in screen_text(app)
+
+        # everything is on disk, in the dossier
+        dossier = load_dossier(path)
+        assert [a.werkvorm for a in dossier.activities] == ["atelier", "brief"]
+        assert dossier.activities[0].date == "2026-03-01"
+        assert dossier.inputs[0].weighing.value == "deels"
+        assert dossier.evaluations[0].clear == 4.2
+        assert dossier.never_reached() == ["jongeren"]
+
+        # export: rapportage (Word), letter and form (Markdown)
+        await pilot.press("x")
+        export = app.screen
+        assert isinstance(export, DossierExportScreen)
+        export.query_one("#x-folder", Input).value = str(tmp_path)
+        await pilot.press("enter")  # Participatierapportage, Word (the default)
+        assert "Geschreven:" in screen_text(app)
+        export.query_one("#x-format", RadioSet).query("RadioButton")[1].value = True  # Markdown
+        await pilot.press("down", "enter", "down", "enter")  # letter, then form
+        await pilot.pause()
+        report = Document(str(tmp_path / "dossier-plein-rapportage.docx"))
+        text = "\n".join(p.text for p in report.paragraphs)
+        assert "Niet bereikt, en wat we daaraan deden:\nJongeren\n" in text
+        assert "Na Ontwerpatelier (1 maart 2026): Jongerenwerk gevraagd" in text
+        letter = (tmp_path / "dossier-plein-brief.md").read_text(encoding="utf-8")
+        assert "U zei: Meer bomen." in letter and "We spraken nog niet met: Jongeren." in letter
+        form_md = (tmp_path / "dossier-plein-evaluatieformulier.md").read_text(encoding="utf-8")
+        assert form_md.count("# Evaluatie: ") == 2
+        await pilot.press("escape")
+        assert isinstance(app.screen, DossierScreen)
+
+
+async def test_dossier_is_listed_on_the_start_screen_and_opens_again(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", [], ["jongeren"], "")
+        path = app.session.dossier_path
+    assert [r.path for r in recent_dossiers()] == [path]
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert "Dossier: Plein" in screen_text(app)
+        projects = app.screen.query_one("#projects")
+        projects.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, DossierScreen)
+        assert app.session.engine.is_complete
+        assert "Ontwerpatelier" in screen_text(app)
+        await pilot.press("escape")  # back to the plan's questions: the answers are there
+        assert app.session.engine.answers["naam"] == "Plein"
+
+
+async def test_open_file_from_the_command_line_with_a_changed_tree(tmp_path):
+    """`stappenplan open FILE` on a dossier whose tree lost an option: kept, named, not lost."""
+    from tests.ui.helpers import MINI, edit
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        path = app.session.dossier_path
+    text = MINI.read_text(encoding="utf-8")
+    changed = edit(
+        text,
+        "      - id: jongeren\n        label: Jongeren",
+        "      - id: jeugd\n        label: Jeugd",
+    )
+    changed = changed.replace("has: jongeren", "has: jeugd")
+    tree = tmp_path / "mini.yaml"
+    tree.write_text(changed, encoding="utf-8")
+    app = make_app(tree, open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        shown = screen_text(app)
+        assert "Let op:" in shown and "'groepen' past niet meer" in shown
+        assert "veranderd" in shown
+        assert "groepen" not in app.session.engine.answers
+    # the answer the new tree does not take stays in the file
+    assert load_dossier(path).answers["groepen"] == ["omwonenden", "jongeren"]
+
+
+async def test_a_dossier_needs_a_finished_plan_and_a_form_says_what_is_missing():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await begin(pilot)
+        await pilot.press("f6")
+        assert not isinstance(app.screen, DossierScreen)
+        assert app.session.dossier is None
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        await save(pilot)  # nothing filled in
+        assert isinstance(app.screen, ActivityForm)
+        assert "Kies een werkvorm" in screen_text(app)
+        form = app.screen
+        form.query_one("#f-werkvorm", Select).value = "atelier"
+        fill(form, **{"f-date": "31-02-2026"})
+        await save(pilot)
+        assert "Die datum kan ik niet lezen" in screen_text(app)
+        fill(form, **{"f-date": "", "f-participants": "1²"})  # a digit to str.isdigit, not to int()
+        await save(pilot)
+        assert "heel getal" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DossierScreen)
+        assert app.session.dossier.activities == []
+
+
+async def test_dossier_from_the_palette_and_not_for_a_practice_case():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"dossier")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")  # a dialog that tells where the answers are
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "dossier-plein.yaml" in screen_text(app)
+
+
+async def test_plan_and_handout_export_as_word_when_the_name_ends_in_docx(tmp_path):
+    from wizard.ui.screens.modals import ExportScreen, HandoutExportScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "plan.docx")
+        await pilot.press("enter")
+        plan = Document(str(tmp_path / "plan.docx"))
+        assert plan.paragraphs[0].style.name == "Heading 1"
+        assert (tmp_path / "plan.json").exists()
+        case = app.session.loaded.tree.cases[0]
+        app.push_screen(HandoutExportScreen(app.session.loaded.tree, case))
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "casus.docx")
+        await pilot.press("enter")
+    handout = Document(str(tmp_path / "casus.docx"))
+    headings = [p.text for p in handout.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Casus: Nieuw plein" and "De referentieroute" in headings
+    assert any(p.style.name == "List Number" for p in handout.paragraphs)
+
+
+async def test_dossier_screen_at_80x24_opens_at_its_top_with_every_key_in_the_footer():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        lines = screen_text(app).splitlines()
+        assert lines[1].strip() == "Dossier: Plein"
+        footer = lines[-1]
+        for key in ("Esc Terug", "a Activiteit", "x Documenten", "^q Stoppen", "^p Opdrachten"):
+            assert key in footer
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
+        shown = " ".join(screen_text(app).split())
+        assert "Ontwerpatelier · geen datum · niet bereikt: Jongeren" in shown  # what was saved
+        assert "Nog niet bereikt: Jongeren" in shown
+
+
+async def test_deleting_an_activity_asks_first_and_forgets_its_evaluation():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], [], "")
+        await pilot.press("e")
+        fill(app.screen, **{"f-respondents": "3"})
+        await save(pilot)
+        assert len(app.session.dossier.evaluations) == 1
+        app.screen.query_one("#activities").focus()
+        await pilot.press("enter")  # the first activity: edit it
+        assert isinstance(app.screen, ActivityForm)
+        app.screen.query_one("#delete").focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no: nothing is lost
+        assert isinstance(app.screen, ActivityForm)
+        app.screen.query_one("#delete").focus()
+        await pilot.press("enter")
+        app.screen.query_one("#yes").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        dossier = load_dossier(app.session.dossier_path)
+        assert dossier.activities == [] and dossier.evaluations == []
+
+
+async def test_text_in_a_dossier_is_never_markup(tmp_path):
+    """A shared dossier is written by someone else: its text is shown, never interpreted."""
+    from wizard.dossier import Activity, save_dossier
+    from wizard.dossier import Input as Heard
+
+    trap = "[ @click=app.quit]weg[/] [b]vet[/b]"
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        dossier, path = app.session.dossier, app.session.dossier_path
+    dossier.title = trap
+    dossier.inputs.append(Heard(id="i1", subject=trap, heard=trap))
+    dossier.activities.append(Activity(id="a1", werkvorm=trap, place=trap))
+    save_dossier(path, dossier)
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        assert f"Dossier: {trap}" in screen_text(app)
+        for widget in app.screen.query("OptionList"):
+            await pilot.click(widget)
+        assert app.is_running
+
+
+async def test_a_changed_plan_is_noticed_and_can_be_recorded_again():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        assert "antwoorden zijn veranderd" not in screen_text(app)
+        made = app.session.dossier.advice["levels"]
+        await pilot.press("escape")  # back to the questions
+        app.goto_node("niveau")
+        await pilot.pause()
+        await pilot.press("1")  # raadplegen instead of coproduceren
+        await pilot.press("f6")
+        assert isinstance(app.screen, DossierScreen)
+        assert "antwoorden zijn veranderd" in " ".join(screen_text(app).split())
+        assert app.session.dossier.advice["levels"] == made  # the plan as it was made
+        await pilot.press("v")
+        assert "antwoorden zijn veranderd" not in " ".join(screen_text(app).split())
+        assert load_dossier(app.session.dossier_path).advice["levels"] != made
+
+
+async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        assert isinstance(app.screen, DossierExportScreen)
+        app.screen.query_one("#x-folder", Input).value = str(tmp_path / "weg")
+        await pilot.press("enter")
+        shown = " ".join(screen_text(app).split())
+        assert "Niet geschreven" in shown and "deze map bestaat niet" in shown
+        assert isinstance(app.screen, DossierExportScreen)  # stays open to try again
+    assert not (tmp_path / "weg").exists()

@@ -1,0 +1,512 @@
+"""One dossier per project: the plan as it was made, and what happened after.
+
+A dossier is one readable YAML file that a civil servant can mail, keep in the municipality's
+document system and open again later (``stappenplan open FILE``). It holds:
+
+- the answers (by node and option id, like a session) and the tree they were given for;
+- the advice *as it was when the plan was made* (``plan.advice``: the JSON that
+  :func:`wizard.render.to_json_data` produces), so a later change to the tree or the advice
+  engine never rewrites history. That snapshot is read as data, defensively: its fields grow;
+- the activity log: per activity the werkvorm, date, place or channel, how many took part,
+  which of the plan's groups were reached and which were missing, and what was done about it;
+- what was heard (per subject and group) and how it was weighed (overgenomen / deels / niet,
+  with the reason and who decided);
+- evaluation results per activity, and the decision that followed.
+
+Plain Python: no Textual. Reports are made from a dossier by :mod:`wizard.report`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from wizard.engine import Engine, now_iso
+from wizard.flow import Flow
+from wizard.problems import Problem, ProblemsError
+from wizard.session import fit_answers, write_atomic
+
+DOSSIER_KIND = "stappenplan-dossier"
+DOSSIER_VERSION = 1
+MAX_DOSSIER_BYTES = 2 * 1024 * 1024
+RECENT_FILE = "recente-dossiers.json"
+RECENT_MAX = 20
+
+
+def _day(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_day(value)
+    except ValueError:
+        return _bad_day(value)
+
+
+def _bad_day(value: str) -> str:
+    raise ValueError(f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-14")
+
+
+Day = Annotated[
+    str,
+    AfterValidator(_day),
+    Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14."),
+]
+Line = Annotated[str, Field(max_length=300)]
+Note = Annotated[str, Field(max_length=4000)]
+Ref = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+
+
+class Weighing(str, Enum):
+    """How an idea or concern was weighed."""
+
+    open = "open"
+    overgenomen = "overgenomen"
+    deels = "deels"
+    niet = "niet"
+
+
+WEIGHING_LABELS = {
+    Weighing.open: "Nog niet gewogen",
+    Weighing.overgenomen: "Overgenomen",
+    Weighing.deels: "Deels overgenomen",
+    Weighing.niet: "Niet overgenomen",
+}
+
+
+class Activity(_Base):
+    """One thing that happened: a meeting, a survey, a walk, a letter."""
+
+    id: Ref
+    werkvorm: Line = Field(description="Werkvorm: id uit het plan, of een eigen naam.")
+    date: Day | None = None
+    place: Line = Field("", description="Plaats of kanaal (buurthuis, online, huis-aan-huis).")
+    participants: int | None = Field(None, ge=0, le=10_000_000)
+    reached: list[Ref] = Field(default_factory=list, description="Bereikte groepen (ids).")
+    missing: list[Ref] = Field(default_factory=list, description="Ontbrekende groepen (ids).")
+    follow_up: Note = Field("", description="Wat er is gedaan om de ontbrekende groepen te horen.")
+    notes: Note = ""
+
+
+class Input(_Base):
+    """What was heard about one subject from one group, and how it was weighed."""
+
+    id: Ref
+    subject: Line = Field(min_length=1)
+    group: Ref | None = Field(None, description="Groep (id uit het plan) of eigen naam.")
+    activity: Ref | None = Field(None, description="Activiteit waar het gehoord is (id).")
+    heard: Note = Field(min_length=1)
+    weighing: Weighing = Weighing.open
+    reason: Note = ""
+    decided_by: Line = ""
+
+
+class Evaluation(_Base):
+    """The results of the evaluation form for one activity (scores 1 to 5, averaged)."""
+
+    activity: Ref
+    respondents: int = Field(0, ge=0, le=10_000_000)
+    clear: float | None = Field(None, ge=1, le=5, description="Was duidelijk wat open lag?")
+    heard: float | None = Field(None, ge=1, le=5, description="Voelden mensen zich gehoord?")
+    accessible: float | None = Field(None, ge=1, le=5, description="Was het toegankelijk?")
+    change: Note = Field("", description="Wat deelnemers anders willen.")
+    organisers: Note = Field("", description="Wat de organisatie ervan leerde.")
+
+
+class DecisionRecord(_Base):
+    text: Note = Field(min_length=1)
+    by: Line = ""
+    date: Day | None = None
+
+
+class TreeRef(_Base):
+    id: Ref
+    title: Line = ""
+    version: Line | None = None
+    digest: Line = ""
+    variant: Ref | None = None
+
+
+class PlanSnapshot(_Base):
+    made: Day
+    advice: dict[str, Any]
+
+
+AnswerValue = str | list[str] | bool
+
+
+class Dossier(_Base):
+    kind: Literal["stappenplan-dossier"] = DOSSIER_KIND
+    version: Literal[1] = DOSSIER_VERSION
+    title: Line = Field(min_length=1)
+    organisation: Line = Field("", description="Gemeente of organisatie.")
+    contact: Line = Field("", description="Contactpersoon voor deelnemers.")
+    created: Line = ""
+    updated: Line = ""
+    tree: TreeRef
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    activities: list[Activity] = Field(default_factory=list)
+    inputs: list[Input] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(default_factory=list)
+    decision: DecisionRecord | None = None
+    plan: PlanSnapshot | None = None
+
+    # --- reading the plan snapshot (its fields grow: read defensively) ------------------------
+
+    @property
+    def advice(self) -> dict[str, Any]:
+        return self.plan.advice if self.plan else {}
+
+    def planned_groups(self) -> list[tuple[str, str]]:
+        """(id, name) of every stakeholder in the plan, in the plan's order."""
+        return [(i, n) for i, n, _ in _entries(self.advice.get("stakeholders"))]
+
+    def planned_werkvormen(self) -> list[tuple[str, str]]:
+        return [(i, n) for i, n, _ in _entries(self.advice.get("werkvormen"))]
+
+    def reach_groups(self) -> list[tuple[str, str]]:
+        """The plan's groups whose reach is logged: everyone outside the municipality (the
+        raad, college and colleagues are involved, not reached); silent interests count, as
+        reached through whoever speaks for them."""
+        return [
+            (i, n)
+            for i, n, raw in _entries(self.advice.get("stakeholders"))
+            if raw.get("category") != "intern"
+        ]
+
+    def werkvorm_options(self) -> list[tuple[str, str]]:
+        """Werkvormen a user may log: the advised ones, then the alternatives."""
+        seen: dict[str, str] = {}
+        for key in ("werkvormen", "alternative_werkvormen"):
+            for i, n, _ in _entries(self.advice.get(key)):
+                seen.setdefault(i, n)
+        return list(seen.items())
+
+    def group_name(self, ref: str | None) -> str:
+        if not ref:
+            return "Iedereen"
+        return dict(self.planned_groups()).get(ref, ref)
+
+    def werkvorm_name(self, ref: str) -> str:
+        return dict(self.werkvorm_options()).get(ref, ref)
+
+    def activity(self, ref: str | None) -> Activity | None:
+        return next((a for a in self.activities if a.id == ref), None)
+
+    def next_id(self, prefix: str) -> str:
+        taken = {a.id for a in self.activities} | {i.id for i in self.inputs}
+        n = 1
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"
+
+    # --- reach ----------------------------------------------------------------------------
+
+    def reached_groups(self) -> list[str]:
+        found: dict[str, None] = {}
+        for a in self.activities:
+            for g in a.reached:
+                found.setdefault(g)
+        return list(found)
+
+    def never_reached(self) -> list[str]:
+        """Groups of the plan that no activity reached (in the plan's order)."""
+        reached = set(self.reached_groups())
+        return [g for g, _ in self.reach_groups() if g not in reached]
+
+    def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
+        """What was done about a group, per activity where it was missing."""
+        return [(a, a.follow_up) for a in self.activities if group in a.missing and a.follow_up]
+
+
+def _entries(value: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """(id, name, raw) for a list of dicts with at least an id; anything else is skipped."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    if not isinstance(value, list):
+        return out
+    for entry in value:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            name = entry.get("name")
+            out.append((entry["id"], name if isinstance(name, str) else entry["id"], entry))
+    return out
+
+
+# --- making a dossier ---------------------------------------------------------------------------
+
+
+def snapshot(engine: Engine, digest: str, today: date | None = None) -> PlanSnapshot:
+    """The advice as it is now, frozen for the dossier."""
+    from wizard.render import to_json_data
+
+    data = json.loads(json.dumps(to_json_data(engine, digest), ensure_ascii=False))
+    return PlanSnapshot(made=(today or date.today()).isoformat(), advice=data)
+
+
+def new_dossier(
+    engine: Engine, digest: str, title: str | None = None, today: date | None = None
+) -> Dossier:
+    from wizard.render import project_title
+
+    tree = engine.flow.tree
+    stamp = now_iso()
+    return Dossier(
+        title=(title or project_title(engine) or tree.title)[:300],
+        created=stamp,
+        updated=stamp,
+        tree=TreeRef(
+            id=tree.id,
+            title=tree.title[:300],
+            version=tree.version,
+            digest=digest,
+            variant=engine.flow.variant_id,
+        ),
+        answers=json.loads(json.dumps(engine.answers)),
+        plan=snapshot(engine, digest, today),
+    )
+
+
+def plan_is_current(dossier: Dossier, engine: Engine) -> bool:
+    """Do the answers on the route still match those the plan snapshot was made from?"""
+    from wizard.render import route_trace
+
+    recorded = dossier.advice.get("answers")
+    if not isinstance(recorded, list):
+        return True  # nothing to compare with: say nothing rather than something untrue
+    then = [(r.get("node"), r.get("answer")) for r in recorded if isinstance(r, dict)]
+    now = [(r["node"], r["answer"]) for r in route_trace(engine)]
+    return json.dumps(then) == json.dumps(now)
+
+
+def update_answers(
+    dossier: Dossier, engine: Engine, digest: str, keep: dict[str, Any] | None = None
+) -> None:
+    """Keep the dossier's answers in step with the wizard (the plan snapshot stays as made).
+
+    ``keep`` holds answers that did not fit the tree when the dossier was opened: they stay in
+    the file until that question is answered again, so opening with a newer tree loses nothing.
+    """
+    kept = {k: v for k, v in (keep or {}).items() if k not in engine.answers}
+    dossier.answers = json.loads(json.dumps({**kept, **engine.answers}))
+    dossier.tree.digest = digest
+    dossier.tree.variant = engine.flow.variant_id
+    dossier.updated = now_iso()
+
+
+@dataclass
+class Opened:
+    engine: Engine
+    notes: list[str] = field(default_factory=list)
+    tree_changed: bool = False
+
+
+def open_with_tree(dossier: Dossier, flow: Flow, digest: str) -> Opened:
+    """An engine on the dossier's answers; answers the tree no longer has are named, not fatal."""
+    if dossier.tree.id != flow.tree.id:
+        raise ProblemsError(
+            [
+                Problem(
+                    "dossier",
+                    None,
+                    None,
+                    f"dit dossier hoort bij boom '{dossier.tree.id}', niet bij '{flow.tree.id}'",
+                )
+            ]
+        )
+    kept, notes = fit_answers(flow, dossier.answers)
+    engine = Engine(flow, kept)
+    if dossier.created:
+        engine.created = dossier.created
+    if dossier.updated:
+        engine.updated = dossier.updated
+    return Opened(
+        engine, notes, tree_changed=bool(dossier.tree.digest) and dossier.tree.digest != digest
+    )
+
+
+# --- reading and writing ------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain YAML a person can read; every string that could read back as something else is
+    quoted (our reader follows YAML 1.2, PyYAML writes for 1.1), and no anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_AMBIGUOUS = re.compile(
+    r"^([-+]?[0-9]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|~|null|Null|NULL|"
+    r"true|True|TRUE|false|False|FALSE|)$"
+)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if _AMBIGUOUS.match(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _str)
+
+_HEADER = (
+    "# Participatiedossier van stappenplan. Open het met: stappenplan open <dit bestand>\n"
+    "# U mag dit bestand lezen en doorsturen. Wijzig het liefst in stappenplan zelf.\n"
+)
+
+
+def dossier_to_yaml(dossier: Dossier) -> str:
+    data = dossier.model_dump(mode="json", exclude_none=False)
+    plan = data.pop("plan")
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    tail = yaml.dump({"plan": plan}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    note = "\n# Het plan zoals het was toen het werd vastgelegd (niet wijzigen).\n"
+    return _HEADER + text + note + tail
+
+
+def save_dossier(path: Path, dossier: Dossier) -> None:
+    write_atomic(path, dossier_to_yaml(dossier))
+    remember(path, dossier.title)
+
+
+def load_dossier(path: Path) -> Dossier:
+    """Read and check a dossier; every problem is located (``file:line:col``) and in Dutch."""
+    from wizard.loader import validation_problems
+    from wizard.yamlsafe import load_yaml_file
+
+    doc = load_yaml_file(path, what="dossier", max_bytes=MAX_DOSSIER_BYTES)
+    data = doc.data
+    if not isinstance(data, dict) or data.get("kind") != DOSSIER_KIND:
+        raise ProblemsError(
+            [Problem(doc.file, 1, 1, "dit is geen dossier van stappenplan (kind ontbreekt)")]
+        )
+    if data.get("version") != DOSSIER_VERSION:
+        line, col = doc.marks.at(("version",)) or (1, 1)
+        raise ProblemsError(
+            [
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"dossierversie {data.get('version')!r} kent deze versie van stappenplan "
+                    f"niet (verwacht {DOSSIER_VERSION}); werk stappenplan bij",
+                )
+            ]
+        )
+    try:
+        dossier = Dossier.model_validate(data)
+    except ValidationError as exc:
+        raise ProblemsError(validation_problems(exc, doc, Dossier)) from None
+    problems = _reference_problems(dossier, doc)
+    if problems:
+        raise ProblemsError(problems)
+    return dossier
+
+
+def _reference_problems(dossier: Dossier, doc: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = [a.id for a in dossier.activities] + [i.id for i in dossier.inputs]
+    seen: set[str] = set()
+    for n, a in enumerate(dossier.activities):
+        if a.id in seen:
+            line, col = doc.marks.at(("activities", n, "id")) or (None, None)
+            problems.append(Problem(doc.file, line, col, f"id '{a.id}' komt twee keer voor"))
+        seen.add(a.id)
+    for n, i in enumerate(dossier.inputs):
+        if i.activity and i.activity not in ids:
+            line, col = doc.marks.at(("inputs", n, "activity")) or (None, None)
+            problems.append(
+                Problem(
+                    doc.file, line, col, f"activiteit '{i.activity}' bestaat niet in dit dossier"
+                )
+            )
+    for n, e in enumerate(dossier.evaluations):
+        if e.activity not in ids:
+            line, col = doc.marks.at(("evaluations", n, "activity")) or (None, None)
+            problems.append(
+                Problem(
+                    doc.file, line, col, f"activiteit '{e.activity}' bestaat niet in dit dossier"
+                )
+            )
+    return problems
+
+
+def slug(text: str) -> str:
+    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return out[:50].strip("-") or "project"
+
+
+def default_dossier_path(dossier: Dossier) -> Path:
+    """A new file in the dossiers folder, named after the project; never an existing one."""
+    from wizard.paths import dossiers_dir
+
+    folder = dossiers_dir()
+    base = f"dossier-{slug(dossier.title)}"
+    path = folder / f"{base}.yaml"
+    n = 2
+    while path.exists():
+        path = folder / f"{base}-{n}.yaml"
+        n += 1
+    return path
+
+
+# --- recent dossiers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recent:
+    path: Path
+    title: str
+    opened: str
+
+
+def _recent_file() -> Path:
+    from wizard.paths import state_dir
+
+    return state_dir() / RECENT_FILE
+
+
+def recent_dossiers(*, existing_only: bool = True) -> list[Recent]:
+    """Dossiers opened or saved lately, newest first (files that are gone are left out)."""
+    try:
+        raw = json.loads(_recent_file().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return []
+    out: list[Recent] = []
+    if not isinstance(raw, list):
+        return out
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        path, title, opened = entry.get("path"), entry.get("title"), entry.get("opened")
+        if not (isinstance(path, str) and isinstance(title, str) and isinstance(opened, str)):
+            continue
+        p = Path(path)
+        if existing_only and not p.is_file():
+            continue
+        out.append(Recent(p, title, opened))
+    return out[:RECENT_MAX]
+
+
+def remember(path: Path, title: str) -> None:
+    """Put a dossier on top of the recent list; a failure to write it is not worth an error."""
+    path = path.resolve()
+    entries = [r for r in recent_dossiers(existing_only=False) if r.path.resolve() != path]
+    entries.insert(0, Recent(path, title, now_iso()))
+    data = [{"path": str(r.path), "title": r.title, "opened": r.opened} for r in entries]
+    try:
+        write_atomic(_recent_file(), json.dumps(data[:RECENT_MAX], ensure_ascii=False, indent=2))
+    except OSError:
+        pass

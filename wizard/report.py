@@ -1,0 +1,685 @@
+"""Documents made from a dossier: the participatierapportage, the letter and the evaluation form.
+
+- **Participatierapportage**: plan versus what happened, who was reached and who was not (and
+  what was done about it), what was heard, what was done with it, and the decision that followed.
+  It answers the three questions of the Omgevingswet's aanvraagvereiste up front (was there
+  participation, how, and what came of it), and follows Leiden's beleidsregels (a public plan and
+  a public report; make the weighing visible). Sources are cited as in the plan: ``[id]`` in the
+  text, and a list of sources by title, publisher and year.
+- **Terugkoppelingsbrief**: a letter in plain language (B1) to the participants.
+- **Evaluatieformulier**: per meeting, questions for participants and for the organisers.
+
+Each document exists as Markdown and as JSON data; :mod:`wizard.docx_export` turns the Markdown
+into Word. The advice snapshot in the dossier is read as data (``dict.get``), never as a model:
+its fields grow as the advice engine does.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from wizard.dossier import WEIGHING_LABELS, Activity, Dossier, Evaluation, Weighing
+from wizard.text import clean, one_line
+
+REPORT_KIND = "stappenplan-rapportage"
+LETTER_KIND = "stappenplan-terugkoppeling"
+FORM_KIND = "stappenplan-evaluatieformulier"
+DOC_VERSION = 1
+
+_md = one_line
+
+# The documents the report itself rests on (by title, publisher and year, as a reader cites them).
+BASIS_SOURCES: dict[str, dict[str, Any]] = {
+    "leiden-handreiking": {
+        "title": "Handreiking samenwerken in de stad; beleidsregels participatie (16 mei 2023)",
+        "publisher": "Gemeente Leiden",
+        "year": 2023,
+    },
+    "leiden-wijkverenigingen": {
+        "title": "Uitkomst en inhoud gesprekken wijk- en buurtverenigingen (brief aan de raad)",
+        "publisher": "Gemeente Leiden",
+        "year": 2021,
+    },
+    "omgevingswet": {
+        "title": "Omgevingswet en Omgevingsbesluit, regels over participatie (aanvraagvereiste)",
+        "publisher": "Rijksoverheid",
+        "year": 2024,
+    },
+    "schiedam": {
+        "title": "Samenwerken in Schiedam (handreiking, Pact met de stad)",
+        "publisher": "Gemeente Schiedam",
+        "year": None,
+    },
+}
+
+SCORE_QUESTIONS = [
+    ("clear", "Was het duidelijk waarover u kon meepraten en wat al vastlag?"),
+    ("heard", "Had u het gevoel dat er naar u werd geluisterd?"),
+    ("accessible", "Kon u goed meedoen? (plek, tijd, taal, uitleg)"),
+]
+OPEN_QUESTIONS = [
+    ("change", "Wat moet de volgende keer anders?"),
+    ("missing", "Wie miste u vandaag? Wie moeten we nog spreken?"),
+    ("how_heard", "Hoe hoorde u van deze bijeenkomst?"),
+]
+ORGANISER_QUESTIONS = [
+    ("groups", "Welke groepen uit het plan waren er, en welke niet?"),
+    ("room", "Was de invloedsruimte (wat vastligt, wat open is) vooraf bekend bij de deelnemers?"),
+    ("went_well", "Wat ging goed?"),
+    ("change", "Wat doen we de volgende keer anders?"),
+    ("feedback", "Wanneer en hoe laten we de deelnemers weten wat we met hun inbreng doen?"),
+]
+
+
+# --- reading the snapshot -------------------------------------------------------------------------
+
+
+def _texts(value: Any) -> list[str]:
+    """Texts of a list of items (``{"text": ...}``) or strings, skipping anything else."""
+    out: list[str] = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("text"), str):
+            out.append(item["text"])
+        elif isinstance(item, str):
+            out.append(item)
+    return out
+
+
+def _label(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for key in ("label", "name", "value", "level"):
+            if isinstance(value.get(key), str):
+                return value[key]
+    return value if isinstance(value, str) else None
+
+
+def _levels(advice: dict[str, Any]) -> list[str]:
+    """Lines describing the level(s), for old and new advice shapes alike."""
+    levels = advice.get("levels")
+    lines: list[str] = []
+    if not isinstance(levels, dict):
+        return lines
+    project = levels.get("project")
+    if isinstance(project, dict) and _label(project):
+        line = f"Algemeen: {project.get('label') or project.get('level')}"
+        advised = project.get("advised")
+        if project.get("deviated") is True and isinstance(advised, str):
+            line += f" (gekozen; het advies was {advised}"
+            reason = project.get("deviation_reason")
+            line += f", want: {reason})" if isinstance(reason, str) and reason else ")"
+        lines.append(line)
+    for key in ("subjects", "groups"):
+        for lv in levels.get(key) or []:
+            if not isinstance(lv, dict):
+                continue
+            who = lv.get("name") or lv.get("group_name") or lv.get("group") or lv.get("topic")
+            label = lv.get("label") or lv.get("level")
+            if isinstance(who, str) and isinstance(label, str):
+                lines.append(f"{who}: {label}")
+    cap = levels.get("cap")
+    if isinstance(cap, str):
+        lines.append(f"Hoogstens: {cap.capitalize()}")
+    return lines
+
+
+def _decision(advice: dict[str, Any]) -> str | None:
+    decision = advice.get("decision")
+    return _label(decision)
+
+
+def _sources(dossier: Dossier) -> list[tuple[str, str]]:
+    """(id, citation) for the plan's sources and the report's own basis, without doubles."""
+    out: dict[str, str] = {}
+    raw = dossier.advice.get("sources")
+    for s in raw if isinstance(raw, list) else []:
+        if isinstance(s, dict) and isinstance(s.get("id"), str):
+            out.setdefault(s["id"], _citation(s))
+    for sid, s in BASIS_SOURCES.items():
+        out.setdefault(sid, _citation(s))
+    return list(out.items())
+
+
+def _citation(s: dict[str, Any]) -> str:
+    parts = [s.get("title"), s.get("publisher"), s.get("year")]
+    text = ", ".join(str(p) for p in parts if p)
+    url = s.get("url")
+    return f"{text}. {url}" if isinstance(url, str) and url else text
+
+
+def _when(a: Activity) -> str:
+    return _nl_date(a.date) if a.date else "datum onbekend"
+
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def _nl_date(day: str | None) -> str:
+    if not day:
+        return ""
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return day
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _activity_title(dossier: Dossier, a: Activity) -> str:
+    return f"{dossier.werkvorm_name(a.werkvorm)} ({_when(a)})"
+
+
+def _names(dossier: Dossier, refs: list[str]) -> str:
+    return ", ".join(dossier.group_name(r) for r in refs)
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+# --- facts shared by the documents --------------------------------------------------------------
+
+
+def facts(dossier: Dossier) -> dict[str, Any]:
+    """What happened, counted: used by every document and by the screens."""
+    planned = dossier.planned_werkvormen()
+    done = [a.werkvorm for a in dossier.activities]
+    weighed: dict[str, int] = {w.value: 0 for w in Weighing}
+    for i in dossier.inputs:
+        weighed[i.weighing.value] += 1
+    return {
+        "activities": len(dossier.activities),
+        "participants": sum(a.participants or 0 for a in dossier.activities),
+        "planned_not_done": [w for w, _ in planned if w not in done],
+        "done_not_planned": [w for w in dict.fromkeys(done) if w not in dict(planned)],
+        "reached": dossier.reached_groups(),
+        "never_reached": dossier.never_reached(),
+        "inputs": len(dossier.inputs),
+        "weighed": weighed,
+    }
+
+
+# --- participatierapportage ----------------------------------------------------------------------
+
+
+def report_markdown(dossier: Dossier, today: date | None = None) -> str:
+    advice = dossier.advice
+    f = facts(dossier)
+    lines: list[str] = [f"# Participatierapportage: {_md(dossier.title)}", ""]
+    meta = []
+    if dossier.organisation:
+        meta.append(_md(dossier.organisation))
+    variant = advice.get("variant")
+    if isinstance(variant, dict) and isinstance(variant.get("name"), str):
+        meta.append(f"variant {_md(variant['name'])}")
+    if dossier.plan:
+        meta.append(f"plan vastgelegd op {_nl_date(dossier.plan.made)}")
+    meta.append(f"rapportage opgesteld op {_nl_date((today or date.today()).isoformat())}")
+    line = "; ".join(meta)
+    lines += [f"_{line[:1].upper()}{line[1:]}._", ""]
+    lines += [
+        "Deze rapportage laat zien hoe de participatie is verlopen: wat het plan was, wie er "
+        "meededen en wie niet, wat we hoorden, wat we daarmee deden en welk besluit volgde. "
+        "Gemeenten als Leiden maken het participatieplan en de participatierapportage openbaar "
+        "[leiden-handreiking], en maken zichtbaar hoe belangen zijn afgewogen "
+        "[leiden-wijkverenigingen].",
+        "",
+    ]
+
+    # 1. summary for the aanvraag (Omgevingswet)
+    lines += ["## 1. Samenvatting", ""]
+    lines += [
+        "Bij een aanvraag omgevingsvergunning vermeldt de aanvrager of er participatie is "
+        "geweest, hoe, en wat de resultaten zijn [omgevingswet]. Kort:",
+        "",
+    ]
+    if dossier.activities:
+        kinds = ", ".join(
+            dict.fromkeys(dossier.werkvorm_name(a.werkvorm) for a in dossier.activities)
+        )
+        lines.append(
+            f"- **Is er participatie geweest?** Ja: {f['activities']} activiteit"
+            f"{'en' if f['activities'] != 1 else ''}, met samen {f['participants']} deelnemers."
+        )
+        lines.append(f"- **Hoe?** {_md(kinds)}.")
+    else:
+        lines.append(
+            "- **Is er participatie geweest?** Nog niet: er zijn geen activiteiten vastgelegd."
+        )
+    w = f["weighed"]
+    lines.append(
+        f"- **Wat kwam eruit?** {f['inputs']} {'punt' if f['inputs'] == 1 else 'punten'} gehoord: {w['overgenomen']} overgenomen, "
+        f"{w['deels']} deels, {w['niet']} niet overgenomen, {w['open']} nog niet gewogen."
+    )
+    if f["never_reached"]:
+        lines.append(f"- **Niet bereikt:** {_md(_names(dossier, f['never_reached']))} (zie 3).")
+    if dossier.decision:
+        lines.append(f"- **Besluit:** {_md(dossier.decision.text)}")
+    lines.append("")
+
+    # 2. the plan and what happened
+    lines += ["## 2. Het plan en wat er gebeurde", "", "### Het plan", ""]
+    if not dossier.plan:
+        lines += ["_Er is geen plan vastgelegd in dit dossier._", ""]
+    else:
+        decision = _decision(advice)
+        if decision:
+            lines.append(f"- **Besluit in het plan:** {_md(decision)}")
+        levels = _levels(advice)
+        if levels:
+            lines.append(f"- **Niveau:** {_md('; '.join(levels))}")
+        planned = dossier.planned_werkvormen()
+        if planned:
+            lines.append(f"- **Geplande werkvormen:** {_md(', '.join(n for _, n in planned))}")
+        groups = dossier.planned_groups()
+        if groups:
+            lines.append(f"- **Wie we wilden betrekken:** {_md(', '.join(n for _, n in groups))}")
+        room = (
+            advice.get("invloedsruimte") if isinstance(advice.get("invloedsruimte"), dict) else {}
+        )
+        fixed, open_ = _texts(room.get("fixed")), _texts(room.get("open"))
+        if fixed:
+            lines.append(f"- **Wat vastlag:** {_md(' '.join(fixed))}")
+        if open_:
+            lines.append(f"- **Wat open was voor inbreng:** {_md(' '.join(open_))}")
+        lines.append("")
+    lines += ["### Wat er gebeurde", ""]
+    if not dossier.activities:
+        lines += ["_Nog geen activiteiten vastgelegd._", ""]
+    for a in dossier.activities:
+        lines += [f"#### {_md(_activity_title(dossier, a))}", ""]
+        if a.place:
+            lines.append(f"- **Plaats of kanaal:** {_md(a.place)}")
+        if a.participants is not None:
+            lines.append(f"- **Deelnemers:** {a.participants}")
+        if a.reached:
+            lines.append(f"- **Bereikt:** {_md(_names(dossier, a.reached))}")
+        if a.missing:
+            lines.append(f"- **Niet bereikt:** {_md(_names(dossier, a.missing))}")
+            lines.append(
+                f"- **Wat we daaraan deden:** {_md(a.follow_up) if a.follow_up else '_niets vastgelegd_'}"
+            )
+        if a.notes:
+            lines.append(f"- **Opmerkingen:** {_md(a.notes)}")
+        lines.append("")
+    if f["planned_not_done"] or f["done_not_planned"]:
+        lines += ["### Anders dan gepland", ""]
+        for wid in f["planned_not_done"]:
+            lines.append(f"- Gepland maar (nog) niet gedaan: {_md(dossier.werkvorm_name(wid))}")
+        for wid in f["done_not_planned"]:
+            lines.append(f"- Gedaan maar niet in het plan: {_md(dossier.werkvorm_name(wid))}")
+        lines.append("")
+
+    # 3. reach
+    lines += ["## 3. Wie we bereikten en wie niet", ""]
+    if f["reached"]:
+        lines.append(f"**Bereikt:** {_md(_names(dossier, f['reached']))}.")
+        lines.append("")
+    missing_any = sorted(
+        {g for a in dossier.activities for g in a.missing}, key=lambda g: _order(dossier, g)
+    )
+    if not missing_any and not f["never_reached"]:
+        lines += ["Alle groepen uit het plan zijn bereikt.", ""]
+    if f["never_reached"]:
+        lines += ["**Niet bereikt, en wat we daaraan deden:**", ""]
+    for g in f["never_reached"]:
+        lines.append(f"- **{_md(dossier.group_name(g))}**")
+        done = dossier.follow_ups(g)
+        if done:
+            for a, text in done:
+                lines.append(f"  - Na {_md(_activity_title(dossier, a))}: {_md(text)}")
+        else:
+            lines.append("  - _Nog niet vastgelegd wat we hebben gedaan om deze groep te horen._")
+    later = [g for g in missing_any if g not in f["never_reached"]]
+    if later:
+        if f["never_reached"]:
+            lines.append("")
+        lines += ["**Eerst gemist, later wel bereikt:**", ""]
+    for g in later:
+        absent = [a for a in dossier.activities if g in a.missing]
+        present = [a for a in dossier.activities if g in a.reached]
+        lines.append(
+            f"- **{_md(dossier.group_name(g))}**: ontbrak bij "
+            f"{_md(', '.join(_activity_title(dossier, a) for a in absent))}; bereikt bij "
+            f"{_md(', '.join(_activity_title(dossier, a) for a in present))}."
+        )
+    lines.append("")
+
+    # 4 and 5. what was heard, and what was done with it
+    lines += ["## 4. Wat we hoorden", ""]
+    if not dossier.inputs:
+        lines += ["_Nog niets vastgelegd._", ""]
+    for subject, items in _by_subject(dossier).items():
+        lines += [f"### {_md(subject)}", ""]
+        for i in items:
+            where = dossier.activity(i.activity)
+            at = f", bij {_md(_activity_title(dossier, where))}" if where else ""
+            lines.append(f"- **{_md(dossier.group_name(i.group))}**{at}: {_md(i.heard)}")
+        lines.append("")
+    lines += ["## 5. Wat we ermee deden", ""]
+    if dossier.inputs:
+        lines += [
+            "Per punt: is het overgenomen, deels, of niet, waarom, en wie besloot. Zo is de "
+            "afweging van belangen te volgen [leiden-wijkverenigingen].",
+            "",
+        ]
+    for subject, items in _by_subject(dossier).items():
+        lines += [f"### {_md(subject)}", ""]
+        for i in items:
+            line = f"- {_md(_short(i.heard))} — **{WEIGHING_LABELS[i.weighing]}**"
+            if i.reason:
+                line += f". Waarom: {_md(i.reason)}"
+            elif i.weighing != Weighing.open:
+                line += ". _Geen reden vastgelegd._"
+            if i.decided_by:
+                line += f" (besloten door {_md(i.decided_by)})"
+            lines.append(line)
+        lines.append("")
+
+    # 6. decision
+    lines += ["## 6. Het besluit", ""]
+    if dossier.decision:
+        d = dossier.decision
+        by = f" Besloten door {_md(d.by)}" if d.by else ""
+        when = f" op {_nl_date(d.date)}" if d.date else ""
+        lines += [_md(d.text) + (f"{by}{when}." if by or when else ""), ""]
+    else:
+        lines += ["_Nog geen besluit vastgelegd._", ""]
+
+    # 7. evaluation
+    lines += ["## 7. Evaluatie", ""]
+    lines += [
+        "Na elke bijeenkomst vragen we de deelnemers om een evaluatie [leiden-wijkverenigingen] "
+        "[schiedam]. Scores van 1 (helemaal niet) tot 5 (helemaal wel), gemiddeld.",
+        "",
+    ]
+    if not dossier.evaluations:
+        lines += ["_Nog geen evaluaties vastgelegd._", ""]
+    for e in dossier.evaluations:
+        a = dossier.activity(e.activity)
+        title = _activity_title(dossier, a) if a else e.activity
+        lines += [f"### {_md(title)}", ""]
+        lines.append(f"- **Ingevuld door:** {e.respondents}")
+        for key, question in SCORE_QUESTIONS:
+            lines.append(f"- {question} **{_score(getattr(e, key))}**")
+        if e.change:
+            lines.append(f"- **Wat deelnemers anders willen:** {_md(e.change)}")
+        if e.organisers:
+            lines.append(f"- **Wat de organisatie ervan leerde:** {_md(e.organisers)}")
+        lines.append("")
+
+    lines += _sources_section(dossier)
+    return clean("\n".join(lines).rstrip() + "\n")
+
+
+def _order(dossier: Dossier, group: str) -> int:
+    ids = [g for g, _ in dossier.planned_groups()]
+    return ids.index(group) if group in ids else len(ids)
+
+
+def _by_subject(dossier: Dossier) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for i in dossier.inputs:
+        out.setdefault(i.subject.strip() or "Overig", []).append(i)
+    return out
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _sources_section(dossier: Dossier) -> list[str]:
+    lines = ["## Bronnen", ""]
+    for sid, citation in _sources(dossier):
+        lines.append(f"- [{sid}] {_md(citation)}")
+    return lines
+
+
+def report_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
+    f = facts(dossier)
+
+    def activity(a: Activity) -> dict[str, Any]:
+        return {
+            **a.model_dump(mode="json"),
+            "werkvorm_name": dossier.werkvorm_name(a.werkvorm),
+            "reached_names": [dossier.group_name(g) for g in a.reached],
+            "missing_names": [dossier.group_name(g) for g in a.missing],
+        }
+
+    return {
+        "kind": REPORT_KIND,
+        "version": DOC_VERSION,
+        "title": dossier.title,
+        "organisation": dossier.organisation,
+        "made": (today or date.today()).isoformat(),
+        "plan_made": dossier.plan.made if dossier.plan else None,
+        "tree": dossier.tree.model_dump(mode="json"),
+        "plan": {
+            "decision": _decision(dossier.advice),
+            "levels": _levels(dossier.advice),
+            "werkvormen": [{"id": i, "name": n} for i, n in dossier.planned_werkvormen()],
+            "stakeholders": [{"id": i, "name": n} for i, n in dossier.planned_groups()],
+        },
+        "summary": f,
+        "activities": [activity(a) for a in dossier.activities],
+        "not_reached": [
+            {
+                "id": g,
+                "name": dossier.group_name(g),
+                "never_reached": g in f["never_reached"],
+                "done": [{"activity": a.id, "text": t} for a, t in dossier.follow_ups(g)],
+            }
+            for g in dict.fromkeys(
+                [*f["never_reached"], *(g for a in dossier.activities for g in a.missing)]
+            )
+        ],
+        "inputs": [
+            {
+                **i.model_dump(mode="json"),
+                "group_name": dossier.group_name(i.group),
+                "weighing_label": WEIGHING_LABELS[i.weighing],
+            }
+            for i in dossier.inputs
+        ],
+        "decision": dossier.decision.model_dump(mode="json") if dossier.decision else None,
+        "evaluations": [e.model_dump(mode="json") for e in dossier.evaluations],
+        "sources": [{"id": sid, "citation": citation} for sid, citation in _sources(dossier)],
+    }
+
+
+# --- terugkoppelingsbrief (B1) ---------------------------------------------------------------------
+
+
+_LETTER_WEIGHING = {
+    Weighing.overgenomen: "Dit nemen we over.",
+    Weighing.deels: "Dit nemen we voor een deel over.",
+    Weighing.niet: "Dit nemen we niet over.",
+    Weighing.open: "Hier hebben we nog geen besluit over. We laten het u weten.",
+}
+
+
+def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
+    f = facts(dossier)
+    lines = [f"# Wat we met uw inbreng doen: {_md(dossier.title)}", ""]
+    lines += [f"_{_nl_date((today or date.today()).isoformat())}_", "", "Beste deelnemer,", ""]
+    lines += [
+        f"U hebt meegedacht over {_md(dossier.title)}. Dank u wel daarvoor. "
+        "In deze brief leest u wat we hoorden. En wat we ermee doen.",
+        "",
+    ]
+    lines += ["## Wat we deden", ""]
+    if dossier.activities:
+        lines.append(
+            f"We organiseerden {f['activities']} "
+            f"{'activiteiten' if f['activities'] != 1 else 'activiteit'}. "
+            f"In totaal deden {f['participants']} mensen mee."
+        )
+        lines.append("")
+        for a in dossier.activities:
+            where = f", {_md(a.place)}" if a.place else ""
+            lines.append(f"- {_md(dossier.werkvorm_name(a.werkvorm))}: {_when(a)}{where}")
+        lines.append("")
+    else:
+        lines += ["We hebben nog geen activiteiten gehouden.", ""]
+    if f["never_reached"]:
+        lines += [
+            f"Niet iedereen kon meedoen. We spraken nog niet met: "
+            f"{_md(_names(dossier, f['never_reached']))}. Dat proberen we nog.",
+            "",
+        ]
+    lines += ["## Wat u zei en wat we ermee doen", ""]
+    if not dossier.inputs:
+        lines += ["We zetten uw inbreng nog op een rij. U hoort van ons.", ""]
+    for subject, items in _by_subject(dossier).items():
+        lines += [f"### {_md(subject)}", ""]
+        for i in items:
+            lines.append(f"- U zei: {_md(i.heard)}")
+            lines.append(f"  - {_LETTER_WEIGHING[i.weighing]}")
+            if i.reason and i.weighing != Weighing.open:
+                lines.append(f"  - Waarom: {_md(i.reason)}")
+        lines.append("")
+    lines += ["## Hoe gaat het verder?", ""]
+    if dossier.decision:
+        d = dossier.decision
+        who = f"{_md(d.by)} heeft" if d.by else "Er is"
+        when = f" op {_nl_date(d.date)}" if d.date else ""
+        sentence = f"{who}{when} een besluit genomen: {_md(d.text)}"
+        lines += [sentence[:1].upper() + sentence[1:], ""]
+    else:
+        lines += ["Er is nog geen besluit. We houden u op de hoogte.", ""]
+    contact = _md(dossier.contact) if dossier.contact else "de gemeente"
+    lines += [
+        f"Hebt u een vraag? Neem dan contact op met {contact}.",
+        "",
+        "Met vriendelijke groet,",
+        "",
+        _md(dossier.organisation) if dossier.organisation else "Het projectteam",
+    ]
+    return clean("\n".join(lines).rstrip() + "\n")
+
+
+def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
+    return {
+        "kind": LETTER_KIND,
+        "version": DOC_VERSION,
+        "title": dossier.title,
+        "date": (today or date.today()).isoformat(),
+        "activities": [
+            {
+                "werkvorm": dossier.werkvorm_name(a.werkvorm),
+                "date": a.date,
+                "place": a.place,
+                "participants": a.participants,
+            }
+            for a in dossier.activities
+        ],
+        "not_reached": [dossier.group_name(g) for g in dossier.never_reached()],
+        "points": [
+            {
+                "subject": i.subject,
+                "heard": i.heard,
+                "weighing": i.weighing.value,
+                "answer": _LETTER_WEIGHING[i.weighing],
+                "reason": i.reason,
+            }
+            for i in dossier.inputs
+        ],
+        "decision": dossier.decision.model_dump(mode="json") if dossier.decision else None,
+        "contact": dossier.contact,
+        "markdown": letter_markdown(dossier, today),
+    }
+
+
+# --- evaluatieformulier ----------------------------------------------------------------------------
+
+
+def _meetings(dossier: Dossier, activity: str | None) -> list[tuple[str, str]]:
+    """(key, title) of the meetings to make a form for: logged activities, else planned ones."""
+    if activity:
+        a = dossier.activity(activity)
+        if a is None:
+            raise KeyError(activity)
+        return [(a.id, _activity_title(dossier, a))]
+    if dossier.activities:
+        return [(a.id, _activity_title(dossier, a)) for a in dossier.activities]
+    return dossier.planned_werkvormen() or [("bijeenkomst", "Bijeenkomst")]
+
+
+def form_markdown(dossier: Dossier, activity: str | None = None) -> str:
+    room = dossier.advice.get("invloedsruimte")
+    room = room if isinstance(room, dict) else {}
+    fixed, open_ = _texts(room.get("fixed")), _texts(room.get("open"))
+    groups = dossier.reach_groups()
+    lines: list[str] = []
+    for n, (_, title) in enumerate(_meetings(dossier, activity)):
+        if n:
+            lines += [""]
+        lines += [f"# Evaluatie: {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
+        lines += ["## Voor deelnemers", ""]
+        lines += [
+            "Wat vond u van deze bijeenkomst? Uw antwoorden helpen ons het de volgende keer "
+            "beter te doen. U hoeft uw naam niet in te vullen.",
+            "",
+        ]
+        if fixed or open_:
+            lines += ["Ter herinnering:", ""]
+            if open_:
+                lines.append(f"- Hierover kon u meepraten: {_md(' '.join(open_))}")
+            if fixed:
+                lines.append(f"- Dit lag al vast: {_md(' '.join(fixed))}")
+            lines.append("")
+        lines += ["Kruis aan: 1 = helemaal niet, 5 = helemaal wel.", ""]
+        for i, (_, question) in enumerate(SCORE_QUESTIONS, 1):
+            lines.append(f"{i}. {question}  ")
+            lines.append("   ☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5")
+        start = len(SCORE_QUESTIONS) + 1
+        for i, (_, question) in enumerate(OPEN_QUESTIONS, start):
+            lines.append(f"{i}. {question}  ")
+            lines.append("   ……………………………………………………………………")
+        lines += ["", "## Voor de organisatie", ""]
+        for i, (key, question) in enumerate(ORGANISER_QUESTIONS, 1):
+            lines.append(f"{i}. {question}")
+            if key == "groups" and groups:
+                for _, name in groups:
+                    lines.append(f"   - ☐ {_md(name)}")
+        lines += [
+            "",
+            "_Zet de uitkomsten in het dossier (stappenplan: scherm Dossier, Evaluatie). "
+            "Ze komen dan in de participatierapportage._",
+        ]
+    return clean("\n".join(lines).rstrip() + "\n")
+
+
+def form_data(dossier: Dossier, activity: str | None = None) -> dict[str, Any]:
+    return {
+        "kind": FORM_KIND,
+        "version": DOC_VERSION,
+        "title": dossier.title,
+        "meetings": [{"id": key, "title": title} for key, title in _meetings(dossier, activity)],
+        "participants": {
+            "scale": {"min": 1, "max": 5},
+            "scored": [{"id": k, "question": q} for k, q in SCORE_QUESTIONS],
+            "open": [{"id": k, "question": q} for k, q in OPEN_QUESTIONS],
+        },
+        "organisers": [{"id": k, "question": q} for k, q in ORGANISER_QUESTIONS],
+        "groups": [{"id": i, "name": n} for i, n in dossier.reach_groups()],
+    }
+
+
+def evaluation_summary(e: Evaluation) -> str:
+    """One line for a screen: respondents and the three scores."""
+    scores = " · ".join(_score(getattr(e, k)) for k, _ in SCORE_QUESTIONS)
+    return f"{e.respondents} ingevuld · {scores}"

@@ -1,0 +1,911 @@
+"""The project dossier on screen: what was planned, what happened, what was heard, and export.
+
+The screen shows the dossier (a :class:`wizard.dossier.Dossier` held by the session) and sends
+every change straight to disk through ``Session.save_dossier``. Forms are small modal dialogs
+that check what was typed and say in Dutch what is wrong; nothing here decides anything about
+the advice. Text typed by users and tree text are shown as literal ``Content``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from wizard.ui import safe
+from wizard.ui.base import localize_bindings
+
+OTHER = "__anders__"
+NONE = "__geen__"
+
+
+def _strings(node: Any):
+    return node.app.strings
+
+
+def _select(options: list[tuple[str, str]], value: str | None, prompt: str, **kw: Any) -> Select:
+    return Select(
+        [(safe.text(label), key) for key, label in options],
+        value=value if value in {k for k, _ in options} else Select.NULL,
+        prompt=prompt,
+        **kw,
+    )
+
+
+def _value(select: Select) -> str | None:
+    value = select.value
+    return None if value == Select.NULL or value is None else str(value)
+
+
+def _parse_number(text: str, low: float, high: float) -> float | None:
+    raw = text.strip().replace(",", ".")
+    if not raw:
+        return None
+    value = float(raw)  # ValueError for the caller
+    if not low <= value <= high:
+        raise ValueError(raw)
+    return value
+
+
+def _check_date(text: str) -> str | None:
+    from datetime import date
+
+    raw = text.strip()
+    if not raw:
+        return None
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            from datetime import datetime
+
+            return datetime.strptime(raw, fmt).date().isoformat()
+        except ValueError:
+            continue
+    # other ISO forms (20260314); ValueError otherwise, and the caller says it in Dutch
+    return date.fromisoformat(raw).isoformat()
+
+
+def _activity_label(dossier: Any, activity: Any) -> str:
+    from wizard.report import _nl_date
+
+    when = _nl_date(activity.date)
+    return f"{dossier.werkvorm_name(activity.werkvorm)}{' · ' + when if when else ''}"
+
+
+# --- forms ------------------------------------------------------------------------------------
+
+
+class _Form(ModalScreen[Any]):
+    """A dialog with fields, Opslaan / Annuleren (and Verwijderen when editing)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "b.close", key_display="Esc"),
+        Binding("ctrl+s", "save", "dossier.form.save", priority=True),
+    ]
+    TITLE_KEY = ""
+
+    def __init__(self, dossier: Any, item: Any = None) -> None:
+        super().__init__(classes="dialog")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.dossier = dossier
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        s = _strings(self)
+        with VerticalScroll(classes="dialog-box dossier-form"):
+            yield Static(safe.text(s(self.TITLE_KEY), "bold"), classes="dialog-title")
+            yield Static(safe.text(s("dossier.form.keys"), "dim"))
+            yield from self.fields()
+            yield Static(id="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                if self.item is not None:
+                    yield Button(Content(s("dossier.form.delete")), id="delete", variant="error")
+                yield Button(Content(s("dossier.form.cancel")), id="cancel")
+                yield Button(Content(s("dossier.form.save")), id="save", variant="primary")
+
+    def fields(self) -> ComposeResult:  # pragma: no cover - every form overrides it
+        yield from ()
+
+    def label(self, key: str) -> Static:
+        return Static(safe.text(_strings(self)(key)), classes="form-label")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-error").display = False
+        first = self.query(Input).first() if self.query(Input) else None
+        focusable = [w for w in self.query("Select, Input, SelectionList, RadioSet")]
+        if focusable:
+            focusable[0].focus()
+        elif first is not None:
+            first.focus()
+
+    def error(self, key: str, **values: Any) -> None:
+        box = self.query_one("#form-error", Static)
+        box.update(safe.text(_strings(self)(key, **values)))
+        box.display = True
+        buttons = self.query_one(".dialog-buttons")
+        self.call_after_refresh(buttons.scroll_visible, animate=False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#delete")
+    def _delete(self) -> None:
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        s = _strings(self)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(("delete", self.item))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                s("dossier.delete.title"),
+                s("dossier.delete.body"),
+                s("dossier.form.delete"),
+                s("dossier.form.cancel"),
+            ),
+            answered,
+        )
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        from pydantic import ValidationError
+
+        try:
+            result = self.collect()
+        except ValidationError:  # every field is checked above; this is the last safety net
+            self.error("dossier.err.invalid")
+            return
+        if result is not None:
+            self.dismiss(("save", result))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.focus_next()
+
+    def collect(self) -> Any:  # pragma: no cover - every form overrides it
+        return None
+
+    def text(self, widget_id: str) -> str:
+        return self.query_one(widget_id, Input).value.strip()
+
+
+class ActivityForm(_Form):
+    TITLE_KEY = "dossier.activity.title"
+
+    def fields(self) -> ComposeResult:
+        s = _strings(self)
+        a = self.item
+        d = self.dossier
+        options = d.werkvorm_options()
+        known = {k for k, _ in options}
+        current = a.werkvorm if a else None
+        yield self.label("dossier.activity.werkvorm")
+        yield _select(
+            [*options, (OTHER, s("dossier.activity.other"))],
+            current if current in known else (OTHER if current else None),
+            s("dossier.choose"),
+            id="f-werkvorm",
+        )
+        yield Input(
+            value=current if current and current not in known else "",
+            placeholder=s("dossier.activity.other_hint"),
+            id="f-werkvorm-other",
+        )
+        yield self.label("dossier.activity.date")
+        yield Input(value=a.date or "" if a else "", placeholder="2026-03-14", id="f-date")
+        yield self.label("dossier.activity.place")
+        yield Input(value=a.place if a else "", id="f-place")
+        yield self.label("dossier.activity.participants")
+        yield Input(
+            value="" if not a or a.participants is None else str(a.participants),
+            id="f-participants",
+        )
+        groups = d.reach_groups()
+        reached = set(a.reached) if a else set()
+        missing = set(a.missing) if a else set()
+        yield self.label("dossier.activity.reached")
+        yield SelectionList[str](
+            *[Selection(safe.text(n), g, g in reached) for g, n in groups], id="f-reached"
+        )
+        yield self.label("dossier.activity.missing")
+        yield SelectionList[str](
+            *[Selection(safe.text(n), g, g in missing) for g, n in groups], id="f-missing"
+        )
+        yield self.label("dossier.activity.follow_up")
+        yield Input(value=a.follow_up if a else "", id="f-follow")
+        yield self.label("dossier.activity.notes")
+        yield Input(value=a.notes if a else "", id="f-notes")
+
+    def collect(self) -> Any:
+        from wizard.dossier import Activity
+
+        werkvorm = _value(self.query_one("#f-werkvorm", Select))
+        other = self.text("#f-werkvorm-other")
+        if werkvorm in (None, OTHER):
+            werkvorm = other
+        if not werkvorm:
+            self.error("dossier.err.werkvorm")
+            return None
+        try:
+            day = _check_date(self.text("#f-date"))
+        except ValueError:
+            self.error("dossier.err.date")
+            return None
+        raw = self.text("#f-participants")
+        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
+            self.error("dossier.err.participants")
+            return None
+        reached = list(self.query_one("#f-reached", SelectionList).selected)
+        missing = list(self.query_one("#f-missing", SelectionList).selected)
+        both = [g for g in reached if g in missing]
+        if both:
+            self.error("dossier.err.both", group=self.dossier.group_name(both[0]))
+            return None
+        return Activity(
+            id=self.item.id if self.item else self.dossier.next_id("a"),
+            werkvorm=werkvorm[:300],
+            date=day,
+            place=self.text("#f-place")[:300],
+            participants=int(raw) if raw else None,
+            reached=reached,
+            missing=missing,
+            follow_up=self.text("#f-follow")[:4000],
+            notes=self.text("#f-notes")[:4000],
+        )
+
+
+class InputForm(_Form):
+    TITLE_KEY = "dossier.input.title"
+
+    def fields(self) -> ComposeResult:
+        from wizard.dossier import WEIGHING_LABELS
+
+        s = _strings(self)
+        i = self.item
+        d = self.dossier
+        yield self.label("dossier.input.subject")
+        yield Input(value=i.subject if i else "", id="f-subject")
+        yield self.label("dossier.input.group")
+        yield _select(
+            [(NONE, s("dossier.input.everyone")), *d.planned_groups()],
+            (i.group or NONE) if i else NONE,
+            s("dossier.choose"),
+            id="f-group",
+            allow_blank=False,
+        )
+        yield self.label("dossier.input.activity")
+        activities = [(a.id, _activity_label(d, a)) for a in d.activities]
+        yield _select(
+            [(NONE, s("dossier.input.no_activity")), *activities],
+            (i.activity or NONE) if i else (activities[-1][0] if activities else NONE),
+            s("dossier.choose"),
+            id="f-activity",
+            allow_blank=False,
+        )
+        yield self.label("dossier.input.heard")
+        yield Input(value=i.heard if i else "", id="f-heard")
+        yield self.label("dossier.input.weighing")
+        with RadioSet(id="f-weighing"):
+            for w, label in WEIGHING_LABELS.items():
+                yield RadioButton(
+                    safe.text(label), value=(i.weighing == w) if i else w.value == "open"
+                )
+        yield self.label("dossier.input.reason")
+        yield Input(value=i.reason if i else "", id="f-reason")
+        yield self.label("dossier.input.decided_by")
+        yield Input(value=i.decided_by if i else "", id="f-decided")
+
+    def collect(self) -> Any:
+        from wizard.dossier import WEIGHING_LABELS
+        from wizard.dossier import Input as Heard
+
+        subject, heard = self.text("#f-subject"), self.text("#f-heard")
+        if not subject:
+            self.error("dossier.err.subject")
+            return None
+        if not heard:
+            self.error("dossier.err.heard")
+            return None
+        index = self.query_one("#f-weighing", RadioSet).pressed_index
+        weighing = list(WEIGHING_LABELS)[max(index, 0)]
+        reason = self.text("#f-reason")
+        if weighing.value in ("deels", "niet") and not reason:
+            self.error("dossier.err.reason")
+            return None
+        group = _value(self.query_one("#f-group", Select))
+        activity = _value(self.query_one("#f-activity", Select))
+        return Heard(
+            id=self.item.id if self.item else self.dossier.next_id("i"),
+            subject=subject[:300],
+            group=None if group in (None, NONE) else group,
+            activity=None if activity in (None, NONE) else activity,
+            heard=heard[:4000],
+            weighing=weighing,
+            reason=reason[:4000],
+            decided_by=self.text("#f-decided")[:300],
+        )
+
+
+class EvaluationForm(_Form):
+    TITLE_KEY = "dossier.eval.title"
+
+    def fields(self) -> ComposeResult:
+        from wizard.report import SCORE_QUESTIONS
+
+        s = _strings(self)
+        e = self.item
+        d = self.dossier
+        yield self.label("dossier.eval.activity")
+        activities = [(a.id, _activity_label(d, a)) for a in d.activities]
+        yield _select(
+            activities,
+            e.activity if e else (activities[-1][0] if activities else None),
+            s("dossier.choose"),
+            id="f-activity",
+        )
+        yield self.label("dossier.eval.respondents")
+        yield Input(value=str(e.respondents) if e else "", id="f-respondents")
+        yield Static(safe.text(s("dossier.eval.scale"), "italic"), classes="form-label")
+        for key, question in SCORE_QUESTIONS:
+            yield Static(safe.text(question), classes="form-label")
+            value = getattr(e, key) if e else None
+            yield Input(value="" if value is None else f"{value:g}", id=f"f-{key}")
+        yield self.label("dossier.eval.change")
+        yield Input(value=e.change if e else "", id="f-change")
+        yield self.label("dossier.eval.organisers")
+        yield Input(value=e.organisers if e else "", id="f-organisers")
+
+    def collect(self) -> Any:
+        from wizard.dossier import Evaluation
+        from wizard.report import SCORE_QUESTIONS
+
+        activity = _value(self.query_one("#f-activity", Select))
+        if not activity:
+            self.error("dossier.err.activity")
+            return None
+        raw = self.text("#f-respondents")
+        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
+            self.error("dossier.err.respondents")
+            return None
+        scores: dict[str, float | None] = {}
+        for key, _ in SCORE_QUESTIONS:
+            try:
+                scores[key] = _parse_number(self.text(f"#f-{key}"), 1, 5)
+            except ValueError:
+                self.error("dossier.err.score")
+                return None
+        return Evaluation(
+            activity=activity,
+            respondents=int(raw) if raw else 0,
+            change=self.text("#f-change")[:4000],
+            organisers=self.text("#f-organisers")[:4000],
+            **scores,
+        )
+
+
+class DecisionForm(_Form):
+    TITLE_KEY = "dossier.decision.title"
+
+    def fields(self) -> ComposeResult:
+        d = self.item
+        yield self.label("dossier.decision.text")
+        yield Input(value=d.text if d else "", id="f-text")
+        yield self.label("dossier.decision.by")
+        yield Input(value=d.by if d else "", id="f-by")
+        yield self.label("dossier.decision.date")
+        yield Input(value=(d.date or "") if d else "", placeholder="2026-06-30", id="f-date")
+
+    def collect(self) -> Any:
+        from wizard.dossier import DecisionRecord
+
+        text = self.text("#f-text")
+        if not text:
+            self.error("dossier.err.decision")
+            return None
+        try:
+            day = _check_date(self.text("#f-date"))
+        except ValueError:
+            self.error("dossier.err.date")
+            return None
+        return DecisionRecord(text=text[:4000], by=self.text("#f-by")[:300], date=day)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+DOCUMENTS = ("rapport", "brief", "formulier", "plan")
+FORMATS = ("docx", "markdown", "json")
+SUFFIX = {"docx": ".docx", "markdown": ".md", "json": ".json"}
+
+
+def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) -> tuple[str, str]:
+    """(Markdown or JSON text, file stem suffix) for one document of the dossier."""
+    import json
+
+    from wizard import report
+
+    if doc == "plan":
+        from wizard.render import to_json_data, to_markdown
+
+        engine = session.engine
+        if fmt == "json":
+            data = to_json_data(engine, session.digest)
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n", "plan"
+        return to_markdown(engine, today=today), "plan"
+    makers = {
+        "rapport": (report.report_markdown, report.report_data, "rapportage"),
+        "brief": (report.letter_markdown, report.letter_data, "brief"),
+        "formulier": (
+            lambda d, t: report.form_markdown(d),
+            lambda d, t: report.form_data(d),
+            "evaluatieformulier",
+        ),
+    }
+    to_md, to_data, stem = makers[doc]
+    if fmt == "json":
+        return json.dumps(to_data(dossier, today), ensure_ascii=False, indent=2) + "\n", stem
+    return to_md(dossier, today), stem
+
+
+def write_document_file(
+    dossier: Any, session: Any, doc: str, fmt: str, folder: Path, stem: str, today: Any
+) -> Path:
+    """Write one document beside the dossier (or in ``folder``); returns its path."""
+    from wizard.session import write_atomic
+
+    text, suffix = document_text(dossier, session, doc, fmt, today)
+    path = folder / f"{stem}-{suffix}{SUFFIX[fmt]}"
+    if fmt == "docx":
+        from wizard.docx_export import write_docx
+
+        write_docx(path, text)
+    else:
+        write_atomic(path, text)
+    return path
+
+
+class DossierExportScreen(ModalScreen[None]):
+    """Pick a document and a format; it is written beside the dossier, and the path shown."""
+
+    BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        s = _strings(self)
+        session = self.app.session  # type: ignore[attr-defined]
+        folder = session.dossier_path.parent if session.dossier_path else Path.cwd()
+        with VerticalScroll(classes="dialog-box dossier-form", id="dossier-export"):
+            yield Static(safe.text(s("dossier.export.title"), "bold"), classes="dialog-title")
+            yield Static(safe.text(s("dossier.export.format")), classes="form-label")
+            with RadioSet(id="x-format"):
+                for i, fmt in enumerate(FORMATS):
+                    yield RadioButton(safe.text(s(f"dossier.fmt.{fmt}")), value=i == 0)
+            yield Static(safe.text(s("dossier.export.folder")), classes="form-label")
+            yield Input(value=str(folder), id="x-folder")
+            yield Static(safe.text(s("dossier.export.which")), classes="form-label")
+            yield OptionList(
+                *[Option(safe.text(s(f"dossier.doc.{d}")), id=d) for d in DOCUMENTS],
+                id="x-docs",
+            )
+            yield Static(id="x-result")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(s("dossier.form.close")), id="cancel")
+
+    def on_mount(self) -> None:
+        docs = self.query_one("#x-docs", OptionList)
+        docs.highlighted = 0
+        docs.focus()
+        self.query_one("#x-result").display = False
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#x-docs")
+    def _write(self, event: OptionList.OptionSelected) -> None:
+        s = _strings(self)
+        session = self.app.session  # type: ignore[attr-defined]
+        fmt = FORMATS[max(self.query_one("#x-format", RadioSet).pressed_index, 0)]
+        folder = Path(self.query_one("#x-folder", Input).value.strip() or ".").expanduser()
+        stem = session.dossier_path.stem if session.dossier_path else "dossier"
+        result = self.query_one("#x-result", Static)
+        try:
+            if not folder.is_dir():
+                raise NotADirectoryError(0, s("dossier.export.nofolder"), str(folder))
+            path = write_document_file(
+                session.dossier,
+                session,
+                str(event.option_id),
+                fmt,
+                folder,
+                stem,
+                self.app.today,  # type: ignore[attr-defined]
+            )
+        except OSError as exc:
+            result.update(
+                safe.text(
+                    s("dossier.export.failed", path=exc.filename or folder, reason=exc.strerror)
+                )
+            )
+            result.set_class(True, "error")
+            result.display = True
+            return
+        result.update(safe.text(s("dossier.export.done", path=path)))
+        result.set_class(False, "error")
+        result.display = True
+        if str(event.option_id) == "plan":
+            session.mark_exported()
+
+
+# --- the dossier screen -------------------------------------------------------------------------
+
+
+class DossierScreen(Screen):
+    """One project's dossier: plan, activities, what was heard and weighed, evaluations."""
+
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("escape", "back", "b.back", key_display="Esc"),
+        # h, e and b are named in the section headings; the footer keeps to 80 columns
+        Binding("a", "activity", "dossier.b.activity"),
+        Binding("h", "heard", "dossier.b.heard", show=False),
+        Binding("e", "evaluation", "dossier.b.evaluation", show=False),
+        Binding("b", "decision", "dossier.b.decision", show=False),
+        Binding("x", "export", "dossier.b.export"),
+        Binding("v", "snapshot", "dossier.b.snapshot", show=False),
+    ]
+
+    def __init__(self, notes: list[str] | None = None) -> None:
+        super().__init__(id="dossier")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self.notes = list(notes or [])
+        self._reveal: str | None = None
+
+    @property
+    def session(self):
+        return self.app.session  # type: ignore[attr-defined]
+
+    @property
+    def dossier(self):
+        return self.session.dossier
+
+    def compose(self) -> ComposeResult:
+        s = _strings(self)
+        yield Header()
+        with VerticalScroll(id="dossier-body"):
+            yield Static(id="d-title")
+            yield Static(id="d-file")
+            yield Static(id="d-notes")
+            yield Static(id="d-plan")
+            yield Static(id="d-changed")
+            yield Static(id="d-missing")
+            yield Static(safe.text(s("dossier.activities"), "bold"), classes="label")
+            yield OptionList(id="activities")
+            yield Static(safe.text(s("dossier.inputs"), "bold"), classes="label")
+            yield OptionList(id="inputs")
+            yield Static(safe.text(s("dossier.evaluations"), "bold"), classes="label")
+            yield OptionList(id="evaluations")
+            yield Static(safe.text(s("dossier.decision"), "bold"), classes="label")
+            yield Static(id="d-decision")
+        yield Footer(compact=True)  # every key fits in 80 columns
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        # no scrolling: the page opens at its top, with the plan and what is still missing
+        self.query_one("#activities", OptionList).focus(scroll_visible=False)
+
+    def refresh_view(self) -> None:
+        from wizard.dossier import WEIGHING_LABELS
+        from wizard.report import _levels, _nl_date, evaluation_summary
+
+        s = _strings(self)
+        d = self.dossier
+        self.query_one("#d-title", Static).update(
+            safe.text(s("dossier.heading", title=d.title), "bold")
+        )
+        self.query_one("#d-file", Static).update(
+            safe.text(s("dossier.file", path=self.session.dossier_path), "dim")
+        )
+        notes = self.query_one("#d-notes", Static)
+        notes.update(safe.text(s("dossier.notes", notes="; ".join(self.notes))))
+        notes.display = bool(self.notes)
+        plan = []
+        if d.plan:
+            decision = d.advice.get("decision")
+            label = decision.get("label") if isinstance(decision, dict) else None
+            plan.append(s("dossier.plan.made", day=_nl_date(d.plan.made)))
+            if isinstance(label, str):
+                plan.append(s("dossier.plan.decision", decision=label))
+            levels = _levels(d.advice)
+            if levels:
+                plan.append(s("dossier.plan.levels", levels="; ".join(levels)))
+            werkvormen = ", ".join(n for _, n in d.planned_werkvormen())
+            if werkvormen:
+                plan.append(s("dossier.plan.werkvormen", names=werkvormen))
+            groups = ", ".join(n for _, n in d.planned_groups())
+            if groups:
+                plan.append(s("dossier.plan.groups", names=groups))
+        self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
+        from wizard.dossier import plan_is_current
+
+        changed = self.query_one("#d-changed", Static)
+        changed.update(safe.text(s("dossier.plan.changed"), "bold"))
+        changed.display = d.plan is not None and not plan_is_current(d, self.session.engine)
+        never = d.never_reached()
+        missing = self.query_one("#d-missing", Static)
+        if never and d.activities:
+            names = ", ".join(d.group_name(g) for g in never)
+            missing.update(safe.text(s("dossier.never_reached", names=names), "bold"))
+            missing.display = True
+        else:
+            missing.display = False
+
+        activities = self.query_one("#activities", OptionList)
+        options = []
+        for a in d.activities:
+            line = f"{d.werkvorm_name(a.werkvorm)} · {_nl_date(a.date) or s('dossier.nodate')}"
+            if a.participants is not None:
+                key = "dossier.person" if a.participants == 1 else "dossier.people"
+                line += " · " + s(key, n=a.participants)
+            if a.missing:
+                line += " · " + s(
+                    "dossier.missing", names=", ".join(d.group_name(g) for g in a.missing)
+                )
+            options.append(Option(safe.text(line), id=a.id))
+        options.append(Option(safe.text(s("dossier.add.activity"), "italic"), id=NONE))
+        self._fill(activities, options)
+
+        inputs = self.query_one("#inputs", OptionList)
+        options = [
+            Option(
+                safe.text(
+                    f"{i.subject} — {d.group_name(i.group)}: {safe.summary(i.heard, 60)} "
+                    f"[{WEIGHING_LABELS[i.weighing]}]"
+                ),
+                id=i.id,
+            )
+            for i in d.inputs
+        ]
+        options.append(Option(safe.text(s("dossier.add.input"), "italic"), id=NONE))
+        self._fill(inputs, options)
+
+        evaluations = self.query_one("#evaluations", OptionList)
+        options = []
+        for n, e in enumerate(d.evaluations):
+            a = d.activity(e.activity)
+            title = d.werkvorm_name(a.werkvorm) if a else e.activity
+            options.append(Option(safe.text(f"{title}: {evaluation_summary(e)}"), id=str(n)))
+        options.append(Option(safe.text(s("dossier.add.evaluation"), "italic"), id=NONE))
+        self._fill(evaluations, options)
+
+        decision = d.decision
+        self.query_one("#d-decision", Static).update(
+            safe.text(
+                s("dossier.decision.none")
+                if decision is None
+                else " ".join(
+                    x
+                    for x in (decision.text, decision.by and f"({decision.by})", decision.date)
+                    if x
+                )
+            )
+        )
+
+    def _fill(self, widget: OptionList, options: list[Option]) -> None:
+        keep = widget.highlighted
+        widget.set_options(options)
+        widget.highlighted = min(keep or 0, len(options) - 1)
+
+    # --- changes ------------------------------------------------------------------------------
+
+    def _saved(self, kind: str | None = None) -> None:
+        error = self.session.save_dossier()
+        if error:
+            self.notify(
+                _strings(self)("dossier.save_failed", reason=error),
+                markup=False,
+                severity="error",
+                timeout=10,
+            )
+        self.refresh_view()
+        self._reveal = kind  # shown when the form has closed (see on_screen_resume)
+
+    def on_screen_resume(self) -> None:
+        """Show what was just saved: the plan summary above it can fill a small screen."""
+        lists = {"activity": "#activities", "input": "#inputs", "evaluation": "#evaluations"}
+        kind, self._reveal = self._reveal, None
+        if kind in lists:
+            target = self.query_one(lists[kind], OptionList)
+            target.focus(scroll_visible=False)
+            self.call_after_refresh(target.scroll_visible, animate=False, top=True)
+
+    def _edit(self, form: _Form, kind: str) -> None:
+        def done(result: Any) -> None:
+            if not result:
+                return
+            action, value = result
+            d = self.dossier
+            items = {"activity": d.activities, "input": d.inputs, "evaluation": d.evaluations}
+            if kind == "decision":
+                d.decision = None if action == "delete" else value
+            else:
+                target = items[kind]
+                old = form.item
+                index = next((n for n, x in enumerate(target) if x is old), None)
+                if action == "delete" and index is not None:
+                    target.pop(index)
+                    if kind == "activity":
+                        self._forget_activity(old.id)
+                elif action == "save":
+                    if index is None:
+                        target.append(value)
+                    else:
+                        target[index] = value
+            self._saved(kind)
+
+        self.app.push_screen(form, done)
+
+    def _forget_activity(self, activity_id: str) -> None:
+        d = self.dossier
+        d.evaluations = [e for e in d.evaluations if e.activity != activity_id]
+        for i in d.inputs:
+            if i.activity == activity_id:
+                i.activity = None
+
+    def action_activity(self, item: Any = None) -> None:
+        self._edit(ActivityForm(self.dossier, item), "activity")
+
+    def action_heard(self, item: Any = None) -> None:
+        self._edit(InputForm(self.dossier, item), "input")
+
+    def action_evaluation(self, item: Any = None) -> None:
+        if not self.dossier.activities:
+            self.notify(_strings(self)("dossier.eval.first"), markup=False, severity="warning")
+            return
+        self._edit(EvaluationForm(self.dossier, item), "evaluation")
+
+    def action_decision(self) -> None:
+        self._edit(DecisionForm(self.dossier, self.dossier.decision), "decision")
+
+    def action_export(self) -> None:
+        self.app.push_screen(DossierExportScreen())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_snapshot(self) -> None:
+        """Record the plan again from the current answers (after the plan was changed)."""
+        from wizard.dossier import snapshot
+
+        session = self.session
+        if not session.engine.is_complete:
+            self.notify(_strings(self)("dossier.incomplete"), markup=False, severity="warning")
+            return
+        self.dossier.plan = snapshot(session.engine, session.digest, self.app.today)  # type: ignore[attr-defined]
+        self._saved()
+        self.notify(_strings(self)("dossier.snapshot.done"), markup=False)
+
+    @on(OptionList.OptionSelected, "#activities")
+    def _activity_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_activity(self.dossier.activity(event.option_id))
+
+    @on(OptionList.OptionSelected, "#inputs")
+    def _input_selected(self, event: OptionList.OptionSelected) -> None:
+        item = next((i for i in self.dossier.inputs if i.id == event.option_id), None)
+        self.action_heard(item)
+
+    @on(OptionList.OptionSelected, "#evaluations")
+    def _evaluation_selected(self, event: OptionList.OptionSelected) -> None:
+        n = event.option_id
+        item = self.dossier.evaluations[int(n)] if n and n.isdigit() else None
+        self.action_evaluation(item)
+
+
+# --- opening and creating -------------------------------------------------------------------------
+
+
+def show_dossier(app: Any) -> None:
+    """The dossier of the running session; made from the plan the first time (a new file)."""
+    from wizard.dossier import default_dossier_path, new_dossier
+
+    s = app.strings
+    session = app.session
+    if session is None:
+        app.notify(s("dossier.no_session"), markup=False, severity="warning")
+        return
+    if session.case is not None:
+        app.notify(s("dossier.no_case"), markup=False, severity="warning")
+        return
+    if isinstance(app.screen, DossierScreen):
+        return
+    if session.dossier is None:
+        if not session.engine.is_complete:
+            app.notify(s("dossier.incomplete"), markup=False, severity="warning")
+            return
+        dossier = new_dossier(session.engine, session.digest, today=app.today)
+        path = default_dossier_path(dossier)
+        error = session.attach_dossier(dossier, path)
+        if error:
+            session.dossier = session.dossier_path = None
+            app.notify(s("dossier.save_failed", reason=error), markup=False, severity="error")
+            return
+        app.notify(s("dossier.created", path=path), markup=False, timeout=10)
+    app.push_screen(DossierScreen())
+
+
+def open_dossier_file(app: Any, path: Path) -> None:
+    """Open a dossier file: its tree (by id), its variant and answers; name what no longer fits."""
+    from wizard.dossier import load_dossier, open_with_tree, remember
+    from wizard.flow import UnknownVariant, resolve
+    from wizard.problems import ProblemsError
+    from wizard.ui.state import Session
+
+    s = app.strings
+    try:
+        dossier = load_dossier(path)
+    except ProblemsError as exc:
+        app.notify(
+            s("dossier.open_failed", reason=exc.problems[0].format()),
+            markup=False,
+            severity="error",
+            timeout=15,
+        )
+        return
+    entry = next(
+        (e for e in app.entries or [] if e.loaded and e.loaded.tree.id == dossier.tree.id), None
+    )
+    if entry is None:
+        app.notify(
+            s("dossier.no_tree", tree=dossier.tree.title or dossier.tree.id),
+            markup=False,
+            severity="error",
+            timeout=15,
+        )
+        return
+    try:
+        flow = resolve(entry.loaded.tree, dossier.tree.variant)
+    except UnknownVariant as exc:
+        app.notify(s("dossier.open_failed", reason=str(exc)), markup=False, severity="error")
+        return
+    opened = open_with_tree(dossier, flow, entry.loaded.digest)
+    session = Session(entry.loaded, opened.engine, app.save)
+    session.dossier, session.dossier_path = dossier, path.resolve()
+    session.dossier_unfit = {
+        k: v for k, v in dossier.answers.items() if k not in opened.engine.answers
+    }
+    remember(path, dossier.title)
+    notes = list(opened.notes)
+    if opened.tree_changed:
+        notes.append(s("dossier.tree_changed"))
+    app.begin(session, [s("q.notes", notes="; ".join(opened.notes))] if opened.notes else [])
+    app.push_screen(DossierScreen(notes))
