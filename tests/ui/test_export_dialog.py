@@ -85,3 +85,32 @@ async def test_a_long_name_is_cut_between_words_and_shown_from_its_start():
 def test_slug_never_cuts_a_word():
     assert slug(LONG_NAME) == "herinrichting-van-het-stationsplein-en-de"  # not "…omliggend"
     assert slug("a" * 80) == "a" * 50  # one endless word: cut anyway
+
+
+async def test_a_pasted_text_or_an_endless_name_is_refused_with_a_reason():
+    """Found by the fuzz test: the whole plan pasted into the name field crashed the export."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_result(pilot)
+        await pilot.press("e")
+        field = app.screen.query_one("#export-path", Input)
+        field.value = "# Advies\n\nEen hele tekst"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "regeleinden" in screen_text(app)
+        field.value = "a" * 400 + ".md"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+        assert "te lang" in screen_text(app)
+        assert not app.session.exported
+
+
+async def test_a_home_folder_of_an_unknown_user_is_an_ordinary_missing_folder():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_result(pilot)
+        await pilot.press("e")
+        app.screen.query_one("#export-folder", Input).value = "~niemand-die-bestaat/map"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # still open, with the reason
+        assert "bestaat niet" in screen_text(app)

@@ -72,3 +72,23 @@ async def test_sources_dialog_opens_from_the_start_screen_and_the_palette():
         assert isinstance(app.screen, SourcesScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_back_to_the_start_from_the_palette_over_the_advice():
+    """Found by the fuzz test: the advice screen was resumed after the session had ended."""
+    from tests.ui.helpers import begin, type_text
+    from wizard.ui.screens.result import ResultScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter", "2")  # ruimte: nee → the advice
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("f2")  # the review on top of the advice
+        await pilot.press("ctrl+p", *"andere beslisboom")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.session is None

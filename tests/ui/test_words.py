@@ -109,3 +109,18 @@ def test_without_a_case_explanation_the_comparison_says_what_the_tree_says_of_th
     # g1 has help and the trainee missed it; g2 has no help; g4 the trainee ticked too
     assert [label for label, _text in found] == ["Bewoners in het gebied (eigenaren en huurders)"]
     assert "betrek haar vroeg" in found[0][1]
+
+
+async def test_the_theme_picker_speaks_dutch():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"thema")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        text = screen_text(app)
+        assert "Zoek een thema" in text and "Search for themes" not in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CommandPalette)

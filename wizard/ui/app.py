@@ -403,7 +403,18 @@ class StappenplanApp(App[int]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             s = self.strings
-            self.push_screen(Palette(s("palette.placeholder"), s("palette.nomatch")))
+            self.push_screen(
+                Palette(s("palette.placeholder"), s("palette.nomatch"), id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        """The theme picker (palette: Thema), in the user's language."""
+        from textual.theme import ThemeProvider
+
+        from wizard.ui.palette import Palette
+
+        s = self.strings
+        self.push_screen(Palette(s("palette.themes"), s("palette.nomatch"), [ThemeProvider]))
 
     # --- quitting ---------------------------------------------------------------------------
 

@@ -9,8 +9,10 @@ from textual.widgets.option_list import Option
 
 
 class Palette(CommandPalette):
-    def __init__(self, placeholder: str, no_matches: str) -> None:
-        super().__init__(placeholder=placeholder, id="--command-palette")
+    def __init__(
+        self, placeholder: str, no_matches: str, providers=None, id: str | None = None
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
         self._no_matches_text = no_matches
 
     def _start_no_matches_countdown(self, search_value: str) -> None:

@@ -399,11 +399,19 @@ def default_export_name(engine: Engine, today: date | None = None) -> str:
     return f"participatieplan-{slug(title)}-{(today or date.today()).isoformat()}.md"
 
 
+def expand_home(path: Path) -> Path:
+    """``~/x`` to the home folder; ``~name`` of an unknown user stays as typed (no error)."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def export_targets(text: str, default_name: str, cwd: Path | None = None) -> tuple[Path, Path]:
     """The Markdown (or Word, for a name ending in .docx) and JSON files for what the user
     typed (a file, or a folder)."""
     raw = text.strip()
-    base = Path(raw).expanduser()
+    base = expand_home(Path(raw))
     if not base.is_absolute():
         base = (cwd or Path.cwd()) / base
     if raw.endswith(("/", "\\")) or base.is_dir():
@@ -427,6 +435,7 @@ def error_key(exc: OSError) -> str:
         errno.EISDIR: "export.err.isdir",
         errno.ENOSPC: "export.err.full",
         errno.EROFS: "export.err.readonly",
+        errno.ENAMETOOLONG: "export.err.toolong",
     }.get(exc.errno or 0, "export.err.other")
 
 

@@ -123,6 +123,8 @@ NL: dict[str, str] = {
     "export.err.isdir": "{path} is een map, geen bestand",
     "export.err.full": "de schijf is vol",
     "export.err.readonly": "{path} is alleen-lezen",
+    "export.err.toolong": "deze naam is te lang; kies een kortere",
+    "export.err.name": "een bestandsnaam kan geen regeleinden of tabs bevatten",
     "export.err.other": "{path}: {reason}",
     # confirm
     "quit.title": "Stoppen?",
@@ -158,6 +160,7 @@ NL: dict[str, str] = {
     "cmd.quit.help": "Sluit stappenplan",
     "palette.placeholder": "Zoek een opdracht of een vraag…",
     "palette.nomatch": "Niets gevonden",
+    "palette.themes": "Zoek een thema (kleuren)…",
     "cmd.start": "Andere beslisboom kiezen",
     "cmd.start.help": "Terug naar het beginscherm",
     # trainer: bindings
@@ -384,6 +387,8 @@ EN: dict[str, str] = {
     "export.err.isdir": "{path} is a folder, not a file",
     "export.err.full": "the disk is full",
     "export.err.readonly": "{path} is read-only",
+    "export.err.toolong": "this name is too long; choose a shorter one",
+    "export.err.name": "a file name cannot contain line breaks or tabs",
     "export.err.other": "{path}: {reason}",
     "quit.title": "Quit?",
     "quit.unexported": "You have not exported this advice yet.",
@@ -416,6 +421,7 @@ EN: dict[str, str] = {
     "cmd.quit.help": "Close stappenplan",
     "palette.placeholder": "Search for a command or a question…",
     "palette.nomatch": "Nothing found",
+    "palette.themes": "Search for a theme (colours)…",
     "cmd.start": "Choose another decision tree",
     "cmd.start.help": "Back to the start screen",
     "b.uitleg": "Explain",

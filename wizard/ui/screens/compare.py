@@ -64,6 +64,10 @@ class CompareScreen(Screen):
         self.query_one("#compare-scroll").focus()
 
     def on_screen_resume(self) -> None:
+        # a screen popped on the way back to the start may still get its resume event after
+        # the session has ended (found by the fuzz test)
+        if self.app.session is None or self.app.session.case is None:  # type: ignore[attr-defined]
+            return
         self.fill()
 
     def fill(self) -> None:

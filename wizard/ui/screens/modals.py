@@ -20,6 +20,8 @@ from wizard.ui.state import (
     ExportError,
     default_export_name,
     default_handout_name,
+    error_key,
+    expand_home,
     export_targets,
     handout_target,
     write_document,
@@ -109,7 +111,7 @@ class ExportScreen(ModalScreen[bool]):
 
     def _chosen_folder(self) -> Path:
         raw = self.query_one("#export-folder", Input).value.strip()
-        return Path(raw).expanduser() if raw else self._folder()
+        return expand_home(Path(raw)) if raw else self._folder()
 
     def _targets(self, raw: str) -> list[Path]:
         return list(export_targets(raw, self._default_name(), cwd=self._chosen_folder()))
@@ -159,8 +161,16 @@ class ExportScreen(ModalScreen[bool]):
         if not raw.strip():
             self._error(s("export.empty"))
             return
-        paths = self._targets(raw)
-        existing = [p for p in paths if p.exists()]
+        folder = self.query_one("#export-folder", Input).value
+        if any(not c.isprintable() for c in raw + folder):  # a pasted text with line breaks
+            self._error(s("export.err.name"))
+            return
+        try:
+            paths = self._targets(raw)
+            existing = [p for p in paths if p.exists()]
+        except OSError as exc:  # a name too long for the file system, and such
+            self._error(s(error_key(exc), path=raw[:60], reason=exc.strerror or str(exc)))
+            return
         if existing:
 
             def answered(yes: bool | None) -> None:
@@ -186,6 +196,9 @@ class ExportScreen(ModalScreen[bool]):
             done = self._write_files(paths)
         except ExportError as exc:
             self._error(s(exc.key, path=exc.path, reason=exc.reason))
+            return
+        except OSError as exc:  # checking the folder can fail too (a name too long, …)
+            self._error(s(error_key(exc), path=str(paths[0])[:200], reason=exc.strerror or ""))
             return
         if self.app.save:  # type: ignore[attr-defined]  # --no-save: leave no trace
             from wizard.exportdir import remember_export_folder

@@ -39,6 +39,10 @@ class ReviewScreen(Screen):
         self.fill()
 
     def on_screen_resume(self) -> None:
+        # a screen popped on the way back to the start may still get its resume event after
+        # the session has ended (found by the fuzz test)
+        if self.app.session is None:  # type: ignore[attr-defined]
+            return
         self.fill()
 
     def fill(self) -> None:
