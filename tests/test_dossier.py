@@ -386,7 +386,7 @@ def test_report_reads_newer_and_older_advice_shapes():
     md = report_markdown(dossier)
     assert (
         "Algemeen: Raadplegen (gekozen; het advies was adviseren, want: Weinig tijd); "
-        "Het ontwerp: Coproduceren; Jongeren: Adviseren; Hoogstens: Coproduceren" in md
+        "Het ontwerp: Coproduceren; Jongeren: Adviseren; Plafond: Coproduceren" in md
     )
     assert ("enquete", "Enquête") in dossier.werkvorm_options()
     for broken in ({}, {"levels": "x", "stakeholders": "x", "invloedsruimte": []}):

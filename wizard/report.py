@@ -119,7 +119,7 @@ def _levels(advice: dict[str, Any]) -> list[str]:
                 lines.append(f"{who}: {label}")
     cap = levels.get("cap")
     if isinstance(cap, str):
-        lines.append(f"Hoogstens: {cap.capitalize()}")
+        lines.append(f"Plafond: {cap.capitalize()}")
     return lines
 
 
@@ -241,8 +241,8 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     # 1. summary for the aanvraag (Omgevingswet)
     lines += ["## 1. Samenvatting", ""]
     lines += [
-        "Bij een aanvraag omgevingsvergunning vermeldt de aanvrager of er participatie is "
-        "geweest, hoe, en wat de resultaten zijn [omgevingswet]. Kort:",
+        "Kort: of er participatie is geweest, hoe, en wat de resultaten zijn. Bij een aanvraag "
+        "om een omgevingsvergunning is dit ook wat de aanvrager moet vermelden [omgevingswet].",
         "",
     ]
     if dossier.activities:
@@ -394,7 +394,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         d = dossier.decision
         by = f" Besloten door {_md(d.by)}" if d.by else ""
         when = f" op {_nl_date(d.date)}" if d.date else ""
-        lines += [_md(d.text) + (f"{by}{when}." if by or when else ""), ""]
+        lines += [_full_stop(_md(d.text)) + (f"{by}{when}." if by or when else ""), ""]
     else:
         lines += ["_Nog geen besluit vastgelegd._", ""]
 
@@ -556,7 +556,7 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         d = dossier.decision
         who = f"{_md(d.by)} heeft" if d.by else "Er is"
         when = f" op {_nl_date(d.date)}" if d.date else ""
-        sentence = f"{who}{when} een besluit genomen: {_md(d.text)}"
+        sentence = f"{who}{when} een besluit genomen. {_full_stop(_md(d.text))}"
         lines += [sentence[:1].upper() + sentence[1:], ""]
     else:
         lines += ["Er is nog geen besluit. We houden u op de hoogte.", ""]
@@ -683,3 +683,9 @@ def evaluation_summary(e: Evaluation) -> str:
     """One line for a screen: respondents and the three scores."""
     scores = " · ".join(_score(getattr(e, k)) for k, _ in SCORE_QUESTIONS)
     return f"{e.respondents} ingevuld · {scores}"
+
+
+def _full_stop(text: str) -> str:
+    """A typed sentence ends with a stop, so the next one does not run into it."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?:;)”\"'" else text + "."
