@@ -586,7 +586,7 @@ class DossierScreen(Screen):
     ]
 
     def __init__(self, notes: list[str] | None = None) -> None:
-        super().__init__(id="dossier")
+        super().__init__()  # no fixed id: it may be opened twice (found by the fuzz test)
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.notes = list(notes or [])
         self._reveal: str | None = None
