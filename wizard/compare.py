@@ -36,7 +36,7 @@ from wizard.flow import Flow, resolve
 from wizard.model import AnswerValue, Case, Decision, Level, Role, Tree
 from wizard.render import Step, route_steps
 from wizard.run import Walk, walk
-from wizard.text import clean, one_line
+from wizard.text import as_sentence, clean, one_line
 
 # The lists of an advice that are compared item by item, with a Dutch name (singular, plural).
 LIST_KINDS: dict[str, tuple[str, str]] = {
@@ -50,12 +50,6 @@ LIST_KINDS: dict[str, tuple[str, str]] = {
     "warnings": ("waarschuwing", "waarschuwingen"),
     "notes": ("advies", "overige adviezen"),
 }
-
-
-def _sentence(text: str) -> str:
-    """Text as one sentence that ends in a full stop, never two."""
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def _bare(text: str) -> str:
@@ -556,9 +550,9 @@ class Effect:
             clean = " ".join((text_ or "").split())
             if clean and not any(clean.rstrip(".") in p for p in parts):
                 parts.append(clean)
-        because = " ".join(_sentence(p) for p in parts)
+        because = " ".join(as_sentence(p) for p in parts)  # parts are whitespace-normalised
         if because:
-            text += f" Waarom: {_sentence(because)}"
+            text += f" Waarom: {as_sentence(because)}"
         if self.sources:
             text += " " + " ".join(f"[{s}]" for s in self.sources)
         return text

@@ -148,21 +148,6 @@ def markdown_to_docx_bytes(markdown: str, title: str | None = None) -> bytes:
 
 def write_docx(path: Path, markdown: str, title: str | None = None) -> None:
     """Write a Word file atomically (aside, then rename), like every other export."""
-    import os
-    import tempfile
+    from wizard.session import write_atomic
 
-    data = markdown_to_docx_bytes(markdown, title)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, markdown_to_docx_bytes(markdown, title))

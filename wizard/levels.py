@@ -27,6 +27,7 @@ from typing import Any
 from wizard.flow import Flow, holds
 from wizard.model import Advice, Decision, Level
 from wizard.reasons import Reason
+from wizard.text import join_names
 
 LEVEL_LABELS = {
     Level.informeren: "Informeren",
@@ -222,7 +223,11 @@ class LevelComposer:
             project.level = tops[0].level
             project.why = [
                 "Het hoogste niveau dat een onderdeel van het traject krijgt"
-                + (f": {_names(_lower_first(p.name) for p in tops)}." if len(parts) > 1 else ".")
+                + (
+                    f": {join_names(_lower_first(p.name) for p in tops)}."
+                    if len(parts) > 1
+                    else "."
+                )
             ]
             for p in tops:
                 for r in p.reasons:
@@ -393,10 +398,3 @@ def preview_lines(
 def _lower_first(name: str) -> str:
     """'Het ontwerp' reads as 'het ontwerp' inside a sentence."""
     return name[:1].lower() + name[1:]
-
-
-def _names(values: Iterable[str]) -> str:
-    values = list(dict.fromkeys(values))
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " en " + values[-1]

@@ -41,6 +41,7 @@ from typing import Any
 
 from wizard.model import Level, Stakeholder, StakeholderCategory, Werkvorm
 from wizard.reasons import Reason
+from wizard.text import join_names
 
 _GRADES = ("laag", "midden", "hoog")
 _MARKED_MAX = 2
@@ -54,13 +55,6 @@ class Chosen:
     core: list[Any] = field(default_factory=list)  # advice.Item
     alternatives: list[Any] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (werkvorm id, why not)
-
-
-def _names(values: Iterable[str]) -> str:
-    values = list(dict.fromkeys(values))
-    if len(values) <= 1:
-        return "".join(values)
-    return ", ".join(values[:-1]) + " en " + values[-1]
 
 
 class _Chooser:
@@ -218,7 +212,7 @@ def choose(
         preferred = [w for w in fitting if w.id in suggested]
         pick = ch.best(preferred or fitting, taken, ch.fit)
         if pick is not None and pick.id not in suggested:
-            whom = _names(lv.name.lower() for lv in by_level[level])
+            whom = join_names(lv.name.lower() for lv in by_level[level])
             reasons = [r for lv in by_level[level] for r in lv.reasons[:1]]
             take(pick, f"Past bij {level.value} ({whom}).", reasons)
         else:
@@ -229,7 +223,7 @@ def choose(
         pick = ch.best([w for w in ch.allowed if w.low_threshold], taken, ch.reach)
         if pick is not None:
             reached = [s for s in ch.hard_to_reach if pick.id in s.werkvormen] or ch.hard_to_reach
-            whom = _names(s.name.lower() for s in reached)
+            whom = join_names(s.name.lower() for s in reached)
             reasons = [r for s in reached for r in named_items[s.id].reasons[:1]]
             take(pick, f"Laagdrempelig. Zo doen ook deze groepen mee: {whom.lower()}.", reasons)
     group_level = {lv.key: lv.level for lv in levels if lv.kind == "group"}
@@ -258,7 +252,7 @@ def choose(
             break
         reached = [s for s in waiting if pick.id in s.werkvormen]
         reasons = [r for s in reached for r in named_items[s.id].reasons[:1]]
-        take(pick, f"Bereikt {_names(s.name.lower() for s in reached)}.", reasons)
+        take(pick, f"Bereikt {join_names(s.name.lower() for s in reached)}.", reasons)
 
     # e. the best remaining suggestions
     rest = [w for w in ch.allowed if w.id in suggested]
@@ -295,7 +289,7 @@ def choose(
             item = make_item(w.id, w.name)
             whom = [ch.named[sid].name.lower() for sid in ch.reached_by.get(w.id, [])]
             fits = [lv.value for lv in w.levels if lv in ch.advised]
-            note = f"Bereikt {_names(whom)}." if whom else f"Past ook bij {_names(fits)}."
+            note = f"Bereikt {join_names(whom)}." if whom else f"Past ook bij {join_names(fits)}."
             item.add(note, Reason("setting", "Uit de catalogus van werkvormen", tuple(w.sources)))
         alt_items.append(item)
     return Chosen(core, alt_items, ch.dropped)

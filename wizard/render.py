@@ -26,7 +26,7 @@ from wizard.advice import (
 from wizard.engine import Engine
 from wizard.model import AnswerValue, StakeholderCategory, Werkvorm
 from wizard.plan_labels import plan_label
-from wizard.text import clean, md_text, one_line
+from wizard.text import as_sentence, clean, md_text, one_line
 
 ADVICE_KIND = "stappenplan-advice"
 ADVICE_VERSION = 2  # 2: levels per subject and cap; 'werkvormen' is the chosen core
@@ -133,7 +133,7 @@ def _join(parts: list[str]) -> str:
 def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str:
     bits = []
     if why:
-        bits.append(" ".join(_sentence(_md_text(w)) for w in why))
+        bits.append(" ".join(as_sentence(_md_text(w)) for w in why))
     because = _because(reasons, lang)
     if because:
         bits.append(f"*{plan_label(lang, 'grond')}:* {because.rstrip('.')}.")
@@ -141,12 +141,6 @@ def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str
     if cite:
         bits.append(f"*{plan_label(lang, 'bron')}:* {cite}")
     return " ".join(bits)
-
-
-def _sentence(text: str) -> str:
-    """A reason ends as a sentence, so two reasons never run together without a stop."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?:;)”\"'" else text + "."
 
 
 def _werkvorm_facts(w: Werkvorm, lang: str = "nl") -> str:
@@ -277,7 +271,7 @@ def to_markdown(
     if res.alternatives:
         lines += ["", L("alternatives"), ""]
         for item in res.alternatives:
-            why = " ".join(_sentence(_md_text(w)) for w in item.why)
+            why = " ".join(as_sentence(_md_text(w)) for w in item.why)
             lines.append(f"- {_md_text(item.text)}{': ' + why if why else ''}")
     if res.avoided:
         lines += ["", L("avoid"), ""]

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from wizard.dossier import WEIGHING_LABELS, Activity, Dossier, Evaluation, Weighing
-from wizard.text import clean, one_line
+from wizard.text import as_sentence, clean, one_line
 
 REPORT_KIND = "stappenplan-rapportage"
 LETTER_KIND = "stappenplan-terugkoppeling"
@@ -394,7 +394,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         d = dossier.decision
         by = f" Besloten door {_md(d.by)}" if d.by else ""
         when = f" op {_nl_date(d.date)}" if d.date else ""
-        lines += [_full_stop(_md(d.text)) + (f"{by}{when}." if by or when else ""), ""]
+        lines += [as_sentence(_md(d.text)) + (f"{by}{when}." if by or when else ""), ""]
     else:
         lines += ["_Nog geen besluit vastgelegd._", ""]
 
@@ -556,7 +556,7 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         d = dossier.decision
         who = f"{_md(d.by)} heeft" if d.by else "Er is"
         when = f" op {_nl_date(d.date)}" if d.date else ""
-        sentence = f"{who}{when} een besluit genomen. {_full_stop(_md(d.text))}"
+        sentence = f"{who}{when} een besluit genomen. {as_sentence(_md(d.text))}"
         lines += [sentence[:1].upper() + sentence[1:], ""]
     else:
         lines += ["Er is nog geen besluit. We houden u op de hoogte.", ""]
@@ -683,9 +683,3 @@ def evaluation_summary(e: Evaluation) -> str:
     """One line for a screen: respondents and the three scores."""
     scores = " · ".join(_score(getattr(e, k)) for k, _ in SCORE_QUESTIONS)
     return f"{e.respondents} ingevuld · {scores}"
-
-
-def _full_stop(text: str) -> str:
-    """A typed sentence ends with a stop, so the next one does not run into it."""
-    text = text.rstrip()
-    return text if not text or text[-1] in ".!?:;)”\"'" else text + "."

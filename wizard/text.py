@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 # characters that change how the text around them is shown without being seen themselves:
@@ -90,3 +91,17 @@ def show_invisible(value: object) -> str:
     """The text with invisible formatting characters written as ``<U+202E>``: for problem
     messages, where the author must see why ``naam`` is not ``naam``."""
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", str(value))
+
+
+def join_names(values: Iterable[str]) -> str:
+    """'a', 'a en b', 'a, b en c': names in a Dutch sentence, each once."""
+    names = list(dict.fromkeys(values))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def as_sentence(text: str) -> str:
+    """Text that ends as a sentence, so the next one never runs into it (and never two stops)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:;)”\"'" else text + "."
