@@ -194,6 +194,9 @@ def test_deviating_down_shows_the_advice_the_choice_and_the_reason():
     project = result.project_level
     assert project.level is Level.informeren and project.advised is Level.coproduceren
     assert project.deviated and project.deviation_reason == "Eerst de begroting."
+    capped = advise({**answers, "toezegging": "meewegen"})
+    ontwerp = next(lv for lv in capped.subject_levels if lv.key == "ontwerp")
+    assert ontwerp.level is Level.informeren and not ontwerp.capped  # chosen, not capped
     flow = resolve(load_tree_text(TREE, "niveaus.yaml").tree)
     plan = to_markdown(Engine(flow, answers), today=None)
     assert "Coproduceren" in plan and "Informeren" in plan and "Eerst de begroting." in plan

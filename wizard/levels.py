@@ -336,6 +336,8 @@ class LevelComposer:
             new = target if limit is None or target.rank <= limit.rank else limit
             if new != part.level:
                 part.advised = part.level
+                # below the advice by choice, a cap no longer explains the level shown
+                part.capped = part.capped and new.rank >= part.level.rank
                 part.level = new
                 part.why = [f"Eigen keuze, afwijkend van het advies ({part.advised.value})."]
                 part.reasons.append(reason)
