@@ -77,6 +77,10 @@ def check_answer(node: Any, value: Any) -> AnswerValue:
             raise AnswerError(f"kies er minstens {node.min_choices}")
         if node.max_choices is not None and len(chosen) > node.max_choices:
             raise AnswerError(f"kies er hoogstens {node.max_choices}")
+        needed = getattr(node, "needs_one_of", None) or []
+        if needed and not any(i in chosen for i in needed):
+            labels = [o.label for o in node.options if o.id in needed]
+            raise AnswerError("vink ook minstens een van deze aan: " + "; ".join(labels))
         return chosen
     if node.kind == "text":
         if not isinstance(value, str):

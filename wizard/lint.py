@@ -563,6 +563,9 @@ class _Linter:
                     self.report((*p, "min_choices"), "min_choices is groter dan het aantal opties")
                 if node.max_choices is not None and node.max_choices < node.min_choices:
                     self.report((*p, "max_choices"), "max_choices is kleiner dan min_choices")
+                ids = {o.id for o in node.options}
+                for i, need in enumerate(node.needs_one_of):
+                    self.check_ref((*p, "needs_one_of", i), need, ids, "optie")
             if node.kind in ("info", "outcome"):
                 self.check_advice(node.advice, (*p, "advice"), inherited)
             if node.kind == "outcome":

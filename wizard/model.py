@@ -449,7 +449,9 @@ class Advice(Strict):
     stakeholders: list[CatalogueRef] = Field(default_factory=list)
     fixed: list[Text] = Field(default_factory=list, description="Wat vastligt.")
     open: list[Text] = Field(default_factory=list, description="Wat nog open is.")
-    decides: list[Text] = Field(default_factory=list, description="Wie beslist.")
+    decides: list[Text] = Field(
+        default_factory=list, description="Rollen: wie organiseert en wie beslist."
+    )
     duties: list[Text] = Field(default_factory=list, description="Procesafspraken.")
     warnings: list[Text] = Field(default_factory=list, description="Waarschuwingen.")
     notes: list[Text] = Field(default_factory=list, description="Overige adviezen.")
@@ -550,6 +552,11 @@ class MultiNode(QuestionBase):
     options: list[MultiOption] = Field(min_length=2)
     min_choices: int = Field(0, ge=0)
     max_choices: int | None = Field(None, ge=1)
+    needs_one_of: list[Ident] = Field(
+        default_factory=list,
+        description="Minstens een van deze opties moet aangevinkt zijn, bv. wie het plan heeft "
+        "naast kenmerken die daar alleen bij horen.",
+    )
 
 
 class TextNode(QuestionBase):
