@@ -250,7 +250,11 @@ def with_detail(advice: Advice, words: str) -> Advice:
     The words stay plain text: every output escapes them like any other tree text."""
 
     def sub(text: Any) -> Any:
-        return text.replace(DETAIL_PLACEHOLDER, words) if isinstance(text, str) else text
+        if not isinstance(text, str):
+            return text
+        if words.endswith((".", "!", "?")):  # "Het budget: {detail}." never ends in two stops
+            text = text.replace(DETAIL_PLACEHOLDER + ".", DETAIL_PLACEHOLDER)
+        return text.replace(DETAIL_PLACEHOLDER, words)
 
     def why(refs: list[Any], key: str = "why") -> list[Any]:
         return [r.model_copy(update={key: sub(getattr(r, key))}) for r in refs]
@@ -278,6 +282,13 @@ def option_advice(option: Any, words: str | None) -> Advice | None:
     return option.advice
 
 
+def with_words(label: str, words: str | None) -> str:
+    """An option's label with the user's own words after it ("Het budget: € 250.000"); the
+    closing stop is left off, because reasons and answers end a sentence themselves."""
+    words = (words or "").rstrip(". ")
+    return f"{label}: {words}" if words else label
+
+
 def answer_label(node: Any, value: Any, words: dict[str, str] | None = None) -> str:
     """The text a user chose, for reasons and reports; ``words``: the user's own words per
     option, shown after the option's label."""
@@ -286,9 +297,7 @@ def answer_label(node: Any, value: Any, words: dict[str, str] | None = None) -> 
     if node.kind == "multi":
         words = words or {}
         labels = [
-            f"{o.label}: {words[o.id]}" if words.get(o.id) else o.label
-            for o in node.options
-            if o.id in (value or [])
+            with_words(o.label, words.get(o.id)) for o in node.options if o.id in (value or [])
         ]
         return "; ".join(labels) if labels else "(niets aangevinkt)"
     if node.kind == "text":
@@ -366,7 +375,7 @@ def _compose(
             words = words if words and getattr(option, "detail", None) else None
             block = option_advice(option, words)
             if block:
-                label = f"{option.label}: {words}" if words else option.label
+                label = with_words(option.label, words)
                 composer.add(
                     block,
                     Reason(
