@@ -302,7 +302,7 @@ class WizardScreen(Screen):
         from wizard.ui.screens.modals import UitlegScreen
 
         engine = self.engine
-        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id)
+        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id, engine.details)
 
         def done(_: object = None) -> None:
             if self.session is not None and self.engine is engine and engine.at_outcome:
