@@ -158,3 +158,20 @@ async def test_words_that_look_like_markup_stay_literal():
         await pilot.pause()
         assert f"Het budget: {HOSTILE}. Binnen dat bedrag" in screen_text(app)
         assert app.is_running
+
+
+def test_changed_words_make_an_export_out_of_date():
+    from wizard.flow import resolve
+    from wizard.run import walk
+    from wizard.ui.state import Session, load_entry
+
+    entry = load_entry(default_tree())
+    case = _case()
+    engine = walk(resolve(entry.loaded.tree, case.variant), case.answers).engine
+    session = Session(entry.loaded, engine, save=False)
+    session.mark_exported()
+    assert session.exported
+    engine.set_detail("ruimte_vast", "budget", AMOUNT)
+    assert not session.exported  # the plan on disk does not have the amount yet
+    session.mark_exported()
+    assert session.exported
