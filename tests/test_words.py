@@ -253,6 +253,19 @@ def test_dossier_round_trip_keeps_words(loaded, tmp_path):
     assert any(AMOUNT in t for t in fixed_texts(opened.engine))
 
 
+def test_changed_words_make_the_dossier_plan_out_of_date(loaded):
+    from wizard.dossier import plan_is_current
+
+    engine = finished(loaded, {"ruimte_vast": {"budget": AMOUNT}})
+    dossier = new_dossier(engine, loaded.digest)
+    assert plan_is_current(dossier, engine)
+    engine.set_detail("ruimte_vast", "budget", "€ 300.000")
+    assert not plan_is_current(dossier, engine)
+    engine.set_detail("ruimte_vast", "planning", "juni 2026")  # not ticked: changes nothing
+    engine.set_detail("ruimte_vast", "budget", AMOUNT)
+    assert plan_is_current(dossier, engine)
+
+
 def test_old_dossier_without_words_loads(loaded, tmp_path):
     engine = finished(loaded)
     path = tmp_path / "dossier.yaml"
