@@ -33,7 +33,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from wizard.engine import Engine, now_iso
 from wizard.flow import Flow
 from wizard.problems import Problem, ProblemsError
-from wizard.session import fit_answers, write_atomic
+from wizard.session import fit_answers, fit_details, write_atomic
 
 DOSSIER_KIND = "stappenplan-dossier"
 DOSSIER_VERSION = 1
@@ -155,6 +155,7 @@ class Dossier(_Base):
     updated: Line = ""
     tree: TreeRef
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    details: dict[str, dict[str, str]] = Field(default_factory=dict)  # own words per option
     activities: list[Activity] = Field(default_factory=list)
     inputs: list[Input] = Field(default_factory=list)
     evaluations: list[Evaluation] = Field(default_factory=list)
@@ -271,6 +272,7 @@ def new_dossier(
             variant=engine.flow.variant_id,
         ),
         answers=json.loads(json.dumps(engine.answers)),
+        details=json.loads(json.dumps(engine.details)),
         plan=snapshot(engine, digest, today),
     )
 
@@ -282,8 +284,12 @@ def plan_is_current(dossier: Dossier, engine: Engine) -> bool:
     recorded = dossier.advice.get("answers")
     if not isinstance(recorded, list):
         return True  # nothing to compare with: say nothing rather than something untrue
-    then = [(r.get("node"), r.get("answer")) for r in recorded if isinstance(r, dict)]
-    now = [(r["node"], r["answer"]) for r in route_trace(engine)]
+    then = [
+        (r.get("node"), r.get("answer"), r.get("details") or {})
+        for r in recorded
+        if isinstance(r, dict)
+    ]
+    now = [(r["node"], r["answer"], r["details"]) for r in route_trace(engine)]
     return json.dumps(then) == json.dumps(now)
 
 
@@ -297,6 +303,7 @@ def update_answers(
     """
     kept = {k: v for k, v in (keep or {}).items() if k not in engine.answers}
     dossier.answers = json.loads(json.dumps({**kept, **engine.answers}))
+    dossier.details = json.loads(json.dumps(engine.details))
     dossier.tree.digest = digest
     dossier.tree.variant = engine.flow.variant_id
     dossier.updated = now_iso()
@@ -323,7 +330,9 @@ def open_with_tree(dossier: Dossier, flow: Flow, digest: str) -> Opened:
             ]
         )
     kept, notes = fit_answers(flow, dossier.answers)
-    engine = Engine(flow, kept)
+    words, word_notes = fit_details(flow, dossier.details)
+    engine = Engine(flow, kept, details=words)
+    notes += word_notes
     if dossier.created:
         engine.created = dossier.created
     if dossier.updated:

@@ -530,12 +530,26 @@ class Option(Strict):
     advice: Advice | None = None
 
 
+DETAIL_PLACEHOLDER = "{detail}"
+
+
 class MultiOption(Strict):
     id: Ident
     label: ShortText
     help: Text | None = None
     exclusive: bool = Field(False, description="Sluit de andere opties uit (bv. 'geen van deze').")
     advice: Advice | None = None
+    detail: ShortText | None = Field(
+        None,
+        description="Korte vraag waarmee de gebruiker bij deze optie eigen woorden kan geven, "
+        "bv. 'Welk bedrag? Bijvoorbeeld € 250.000.' De route wordt er niet langer van.",
+    )
+    advice_with_detail: Advice | None = Field(
+        None,
+        description="Advies dat in plaats van 'advice' geldt als de gebruiker eigen woorden gaf. "
+        "'{detail}' in de teksten wordt vervangen door die woorden. Herhaal hier alles uit "
+        "'advice' dat moet blijven gelden (plafond, waarschuwingen, bronnen).",
+    )
 
 
 class ChoiceNode(QuestionBase):

@@ -289,15 +289,20 @@ class Session:
 
     @property
     def exported(self) -> bool:
-        """True when the answers as they are now have been exported."""
-        return self._exported is not None and self._exported == self.engine.answers
+        """True when the answers (and the user's own words) as they are now have been exported."""
+        return self._exported is not None and self._exported == self._what_is_exported()
+
+    def _what_is_exported(self) -> dict[str, Any]:
+        return json.loads(
+            json.dumps({"answers": self.engine.answers, "details": self.engine.details})
+        )
 
     @property
     def has_answers(self) -> bool:
         return bool(self.engine.answers)
 
     def mark_exported(self) -> None:
-        self._exported = json.loads(json.dumps(self.engine.answers))
+        self._exported = self._what_is_exported()
         self.autosave()
 
     def _written_by_someone_else(self) -> bool:

@@ -189,7 +189,7 @@ class WizardScreen(Screen):
             choice.show(node, current, s("q.current"))
             choice.focus()
         elif kind == "multi":
-            multi.show(node, current, s("q.exclusive"))
+            multi.show(node, current, s("q.exclusive"), engine.details.get(node.id))
             multi.focus()
         elif kind == "text":
             text.max_length = node.max_length
@@ -302,7 +302,7 @@ class WizardScreen(Screen):
         from wizard.ui.screens.modals import UitlegScreen
 
         engine = self.engine
-        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id)
+        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id, engine.details)
 
         def done(_: object = None) -> None:
             if self.session is not None and self.engine is engine and engine.at_outcome:
@@ -319,6 +319,17 @@ class WizardScreen(Screen):
     def _multi_submitted(self, event: MultiList.Submitted) -> None:
         event.stop()
         self.submit(event.values)
+
+    @on(MultiList.WordsWanted)
+    def _words_wanted(self, event: MultiList.WordsWanted) -> None:
+        from wizard.ui.screens.words import ask_words
+
+        event.stop()
+        ask_words(self, self.query_one("#multi", MultiList), event.option_id, self._words_kept)
+
+    def _words_kept(self) -> None:
+        # the ticks on screen are not answered yet: coming back from the dialog keeps them
+        self._shown_state = self._view_state()
 
     @on(Input.Submitted, "#text")
     def _text_submitted(self, event: Input.Submitted) -> None:
