@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from wizard.engine import Engine, now_iso
 from wizard.flow import Flow
@@ -97,6 +105,13 @@ class Activity(_Base):
     follow_up: Note = Field("", description="Wat er is gedaan om de ontbrekende groepen te horen.")
     notes: Note = ""
 
+    @model_validator(mode="after")
+    def _reached_or_missing(self) -> Activity:
+        both = [g for g in self.reached if g in self.missing]
+        if both:
+            raise ValueError(f"'{both[0]}' staat bij bereikt én bij ontbrekend; kies er één")
+        return self
+
 
 class Input(_Base):
     """What was heard about one subject from one group, and how it was weighed."""
@@ -144,6 +159,13 @@ class PlanSnapshot(_Base):
 
 AnswerValue = str | list[str] | bool
 
+# Children and young people get their own evaluation form and are not addressed as "u". The
+# plan snapshot says so per group and werkvorm once the tree marks it (``audience``, see
+# docs/dossier.md); until then these catalogue ids of the bundled tree say it.
+YOUNG_AUDIENCES = frozenset({"kinderen", "jongeren"})
+YOUNG_GROUPS = frozenset({"kinderen", "jongeren"})
+YOUNG_WERKVORMEN = frozenset({"kinderparticipatie", "jongerenpanel"})
+
 
 class Dossier(_Base):
     kind: Literal["stappenplan-dossier"] = DOSSIER_KIND
@@ -160,6 +182,12 @@ class Dossier(_Base):
     evaluations: list[Evaluation] = Field(default_factory=list)
     decision: DecisionRecord | None = None
     plan: PlanSnapshot | None = None
+    # what load_dossier had to repair in an older file (in Dutch, for the user); not saved
+    _load_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def load_notes(self) -> list[str]:
+        return list(self._load_notes)
 
     # --- reading the plan snapshot (its fields grow: read defensively) ------------------------
 
@@ -191,6 +219,28 @@ class Dossier(_Base):
             for i, n, _ in _entries(self.advice.get(key)):
                 seen.setdefault(i, n)
         return list(seen.items())
+
+    def is_young_group(self, ref: str | None) -> bool:
+        """Is this group children or young people (by the plan's data)?"""
+        return _is_young(self.advice.get("stakeholders"), ref, YOUNG_GROUPS)
+
+    def is_young_werkvorm(self, ref: str | None) -> bool:
+        entries = [
+            entry
+            for key in ("werkvormen", "alternative_werkvormen")
+            if isinstance(self.advice.get(key), list)
+            for entry in self.advice[key]
+        ]
+        return _is_young(entries, ref, YOUNG_WERKVORMEN)
+
+    def audience(self, a: Activity) -> str:
+        """Who an activity's evaluation form is for: ``young``, ``adult`` or ``both``."""
+        if self.is_young_werkvorm(a.werkvorm):
+            return "young"
+        young = [g for g in a.reached if self.is_young_group(g)]
+        if young and len(young) == len(a.reached):
+            return "young"
+        return "both" if young else "adult"
 
     def group_name(self, ref: str | None) -> str:
         if not ref:
@@ -227,6 +277,13 @@ class Dossier(_Base):
     def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
         """What was done about a group, per activity where it was missing."""
         return [(a, a.follow_up) for a in self.activities if group in a.missing and a.follow_up]
+
+
+def _is_young(entries: Any, ref: str | None, fallback: frozenset[str]) -> bool:
+    for i, _, raw in _entries(entries):
+        if i == ref and "audience" in raw:  # the tree marks it: that is what counts
+            return raw.get("audience") in YOUNG_AUDIENCES
+    return ref in fallback
 
 
 def _entries(value: Any) -> list[tuple[str, str, dict[str, Any]]]:
@@ -404,6 +461,7 @@ def load_dossier(path: Path) -> Dossier:
                 )
             ]
         )
+    notes = _repair_reach(data)
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
@@ -411,7 +469,31 @@ def load_dossier(path: Path) -> Dossier:
     problems = _reference_problems(dossier, doc)
     if problems:
         raise ProblemsError(problems)
+    dossier._load_notes = notes
     return dossier
+
+
+def _repair_reach(data: dict[str, Any]) -> list[str]:
+    """Older files could mark a group both reached and missing at one activity. That cannot
+    both be true: the group stays under missing (no reach is claimed that is not sure), and
+    the user is told to check it."""
+    notes: list[str] = []
+    activities = data.get("activities")
+    for a in activities if isinstance(activities, list) else []:
+        if not isinstance(a, dict):
+            continue
+        reached, missing = a.get("reached"), a.get("missing")
+        if not (isinstance(reached, list) and isinstance(missing, list)):
+            continue
+        both = [g for g in reached if g in missing]
+        if both:
+            a["reached"] = [g for g in reached if g not in both]
+            names = ", ".join(f"'{g}'" for g in both if isinstance(g, str))
+            notes.append(
+                f"bij activiteit '{a.get('id')}' stond {names} zowel bij bereikt als bij "
+                "ontbrekend; nu alleen bij ontbrekend. Kijk het na en sla op"
+            )
+    return notes
 
 
 def _reference_problems(dossier: Dossier, doc: Any) -> list[Problem]:
@@ -423,21 +505,13 @@ def _reference_problems(dossier: Dossier, doc: Any) -> list[Problem]:
             line, col = doc.marks.at(("activities", n, "id")) or (None, None)
             problems.append(Problem(doc.file, line, col, f"id '{a.id}' komt twee keer voor"))
         seen.add(a.id)
-    for n, i in enumerate(dossier.inputs):
-        if i.activity and i.activity not in ids:
-            line, col = doc.marks.at(("inputs", n, "activity")) or (None, None)
+    refs = [("inputs", n, i.activity) for n, i in enumerate(dossier.inputs) if i.activity]
+    refs += [("evaluations", n, e.activity) for n, e in enumerate(dossier.evaluations)]
+    for where, n, ref in refs:
+        if ref not in ids:
+            line, col = doc.marks.at((where, n, "activity")) or (None, None)
             problems.append(
-                Problem(
-                    doc.file, line, col, f"activiteit '{i.activity}' bestaat niet in dit dossier"
-                )
-            )
-    for n, e in enumerate(dossier.evaluations):
-        if e.activity not in ids:
-            line, col = doc.marks.at(("evaluations", n, "activity")) or (None, None)
-            problems.append(
-                Problem(
-                    doc.file, line, col, f"activiteit '{e.activity}' bestaat niet in dit dossier"
-                )
+                Problem(doc.file, line, col, f"activiteit '{ref}' bestaat niet in dit dossier")
             )
     return problems
 
