@@ -24,7 +24,13 @@ from wizard.dossier import (
 from wizard.flow import resolve
 from wizard.loader import load_tree_text
 from wizard.problems import ProblemsError
-from wizard.report import form_markdown, letter_markdown, report_data, report_markdown
+from wizard.report import (
+    form_data,
+    form_markdown,
+    letter_markdown,
+    report_data,
+    report_markdown,
+)
 from wizard.run import walk
 
 PLEIN = {"naam": "Plein", "ruimte": "ja", "groepen": ["omwonenden", "jongeren"]}
@@ -508,10 +514,8 @@ def test_an_activity_with_children_or_young_people_gets_a_form_for_them():
     dossier.activities[-1].werkvorm = "jongerenpanel"
     dossier.activities[-1].reached = []
     assert "# Wat vond jij ervan?" in form_markdown(dossier, "a3")
-    data = [
-        m["audience"] for m in __import__("wizard.report").report.form_data(dossier)["meetings"]
-    ]
-    assert data == ["adult", "adult", "young"]
+    meetings = form_data(dossier)["meetings"]
+    assert [m["audience"] for m in meetings] == ["adult", "adult", "young"]
 
 
 def test_who_counts_as_young_comes_from_the_plan_data_when_the_tree_marks_it():
