@@ -39,6 +39,9 @@ def fill(screen, **values) -> None:
 async def save(pilot) -> None:
     await pilot.press("ctrl+s")  # Opslaan (the button does the same)
     await pilot.pause()
+    if isinstance(pilot.app.screen, DossierScreen):
+        # a letter right after a form closed is typed text, not a shortcut: wait as a user does
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
 
 
 async def log_activity(pilot, werkvorm, date, place, people, reached, missing, follow_up):
@@ -225,9 +228,41 @@ async def test_a_dossier_needs_a_finished_plan_and_a_form_says_what_is_missing()
         fill(form, **{"f-date": "", "f-participants": "1²"})  # a digit to str.isdigit, not to int()
         await save(pilot)
         assert "heel getal" in screen_text(app)
+        # Esc after typing asks first; Esc (or 'Verder invullen') keeps what was typed
         await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Wat u hebt ingevuld weggooien?" in screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is form and form.query_one("#f-participants", Input).value == "1²"
+        await pilot.press("escape")
+        app.screen.query_one("#yes").focus()  # Weggooien
+        await pilot.press("enter")
         assert isinstance(app.screen, DossierScreen)
         assert app.session.dossier.activities == []
+
+
+async def test_escape_closes_an_untouched_form_at_once_and_asks_after_a_change():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        for key, form_type in (("a", ActivityForm), ("h", InputForm), ("b", DecisionForm)):
+            await pilot.press(key)
+            assert isinstance(app.screen, form_type)
+            await pilot.press("escape")  # nothing changed: no question
+            assert isinstance(app.screen, DossierScreen)
+            await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("a")
+        app.screen.query_one("#f-reached", SelectionList).select("omwonenden")  # a tick only
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Verder invullen" in screen_text(app) and "Weggooien" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ActivityForm)
+        assert app.screen.query_one("#f-reached", SelectionList).selected == ["omwonenden"]
+        app.screen.query_one("#cancel").focus()  # Annuleren asks the same
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
 
 
 async def test_dossier_from_the_palette_and_not_for_a_practice_case():

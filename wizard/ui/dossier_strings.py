@@ -88,6 +88,16 @@ NL: dict[str, str] = {
     "dossier.form.close": "Sluiten",
     "dossier.form.keys": "Enter: volgend veld · Ctrl+S: opslaan · Esc: annuleren",
     "dossier.delete.title": "Verwijderen?",
+    "dossier.discard.title": "Wat u hebt ingevuld weggooien?",
+    "dossier.discard.body": (
+        "U hebt in dit formulier iets ingevuld of veranderd. Dat is nog niet opgeslagen."
+    ),
+    "dossier.discard.yes": "Weggooien",
+    "dossier.discard.no": "Verder invullen",
+    "dossier.typed_ahead": (
+        "Het formulier is al dicht. Wat u daarna typte, is niet gebruikt: op dit scherm zijn "
+        "letters sneltoetsen."
+    ),
     "dossier.delete.body": "Dit verdwijnt uit het dossier. Dat kunt u niet ongedaan maken.",
     "dossier.activity.title": "Activiteit",
     "dossier.activity.werkvorm": "Werkvorm",
@@ -97,7 +107,10 @@ NL: dict[str, str] = {
     "dossier.activity.place": "Plaats of kanaal",
     "dossier.activity.participants": "Aantal deelnemers",
     "dossier.activity.reached": "Welke groepen uit het plan waren er? (Spatie: aanvinken)",
-    "dossier.activity.missing": "Welke groepen uit het plan ontbraken?",
+    "dossier.activity.missing": (
+        "Welke groepen uit het plan ontbraken? (Een groep staat bij bereikt of bij ontbrekend, "
+        "niet bij allebei.)"
+    ),
     "dossier.activity.follow_up": "Wat deed u om de ontbrekende groepen toch te horen?",
     "dossier.activity.notes": "Opmerkingen",
     "dossier.input.title": "Wat we hoorden",
@@ -224,6 +237,14 @@ EN: dict[str, str] = {
     "dossier.form.close": "Close",
     "dossier.form.keys": "Enter: next field · Ctrl+S: save · Esc: cancel",
     "dossier.delete.title": "Delete?",
+    "dossier.discard.title": "Throw away what you entered?",
+    "dossier.discard.body": "You entered or changed something in this form. It is not saved yet.",
+    "dossier.discard.yes": "Throw away",
+    "dossier.discard.no": "Keep editing",
+    "dossier.typed_ahead": (
+        "The form has already closed. What you typed after that was not used: on this screen "
+        "letters are shortcuts."
+    ),
     "dossier.delete.body": "This disappears from the dossier. You cannot undo it.",
     "dossier.activity.title": "Activity",
     "dossier.activity.werkvorm": "Method",
@@ -233,7 +254,9 @@ EN: dict[str, str] = {
     "dossier.activity.place": "Place or channel",
     "dossier.activity.participants": "Number of participants",
     "dossier.activity.reached": "Which groups from the plan took part? (Space: tick)",
-    "dossier.activity.missing": "Which groups from the plan were missing?",
+    "dossier.activity.missing": (
+        "Which groups from the plan were missing? (A group is reached or missing, not both.)"
+    ),
     "dossier.activity.follow_up": "What did you do to hear the missing groups?",
     "dossier.activity.notes": "Notes",
     "dossier.input.title": "What we heard",
