@@ -407,3 +407,65 @@ async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
         assert "Niet geschreven" in shown and "deze map bestaat niet" in shown
         assert isinstance(app.screen, DossierExportScreen)  # stays open to try again
     assert not (tmp_path / "weg").exists()
+
+
+async def test_a_word_typed_on_after_a_form_closes_triggers_no_shortcut():
+    """Typing fast after Ctrl+S: the letters land on the dossier screen, where a, h, e, b, x
+    and v are shortcuts. None of them may act; the user is told what happened."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await pilot.press("b")
+        fill(app.screen, **{"f-text": "Het college besluit"})
+        plan = app.session.dossier.plan
+        await pilot.press("ctrl+s", *"hebt u de vaste ruimte bekeken")  # h, e, b, x, v, a ...
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)  # no form, no export dialog opened
+        assert app.session.dossier.plan is plan  # 'v' did not record the plan again
+        assert app.session.dossier.activities == [] and app.session.dossier.inputs == []
+        told = [str(n.message) for n in app._notifications]  # the toast a user sees
+        assert sum("letters sneltoetsen" in m for m in told) == 1
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("h")  # a shortcut again once the typing stopped
+        assert isinstance(app.screen, InputForm)
+
+
+async def test_ticked_and_unticked_read_differently_in_plain_text():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        reached = app.screen.query_one("#f-reached", SelectionList)
+        reached.select("omwonenden")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[x] Omwonenden" in text and "[ ] Jongeren" in text
+        await pilot.press("escape")
+        app.screen.query_one("#yes").focus()
+        await pilot.press("enter")
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("h")
+        text = screen_text(app)
+        assert "(x) Nog niet gewogen" in text and "( ) Overgenomen" in text
+
+
+async def test_a_group_is_reached_or_missing_never_both():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        form = app.screen
+        reached = form.query_one("#f-reached", SelectionList)
+        missing = form.query_one("#f-missing", SelectionList)
+        missing.focus()
+        await pilot.press("down", "space")  # Jongeren ontbraken
+        assert missing.selected == ["jongeren"]
+        reached.focus()
+        await pilot.press("down", "space")  # ... and now they were there after all
+        await pilot.pause()
+        assert reached.selected == ["jongeren"] and missing.selected == []
+        form.query_one("#f-werkvorm", Select).value = "atelier"
+        await save(pilot)
+        assert app.session.dossier.activities[0].reached == ["jongeren"]
+        assert app.session.dossier.activities[0].missing == []
