@@ -432,9 +432,10 @@ def dossier_to_yaml(dossier: Dossier) -> str:
     return _HEADER + text + note + tail
 
 
-def save_dossier(path: Path, dossier: Dossier) -> None:
+def save_dossier(path: Path, dossier: Dossier, *, remember_it: bool = True) -> None:
     write_atomic(path, dossier_to_yaml(dossier))
-    remember(path, dossier.title)
+    if remember_it:
+        remember(path, dossier.title)
 
 
 def load_dossier(path: Path) -> Dossier:

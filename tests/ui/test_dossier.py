@@ -469,3 +469,63 @@ async def test_a_group_is_reached_or_missing_never_both():
         await save(pilot)
         assert app.session.dossier.activities[0].reached == ["jongeren"]
         assert app.session.dossier.activities[0].missing == []
+
+
+async def test_quit_names_the_documents_written_from_the_dossier(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "escape", "ctrl+q")
+        assert "niet geëxporteerd" in app.screen._body  # true: nothing written yet
+        await pilot.press("escape")  # Doorgaan
+        await pilot.press("f6", "x")
+        app.screen.query_one("#x-folder", Input).value = str(tmp_path)
+        await pilot.press("enter", "down", "enter")  # rapportage and brief, Word
+        await pilot.press("escape", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        said = app.screen._body  # the dialog's text, as one line
+        assert "niet geëxporteerd" not in said
+        assert "dossier-plein-rapportage.docx, dossier-plein-brief.docx" in said
+        assert str(tmp_path) in said and "dossier-plein.yaml" in said
+
+
+async def test_without_saving_an_open_dossier_still_gets_the_changed_answers():
+    """--no-save keeps the state folder clean; the dossier is the user's own document, so the
+    answers in it follow the screen (and the quit dialog says where they are)."""
+    app = make_app(save=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        path = app.session.dossier_path
+        await pilot.press("escape")  # to the questions
+        app.goto_node("niveau")
+        await pilot.pause()
+        await pilot.press("1")  # raadplegen instead of coproduceren
+        assert load_dossier(path).answers["niveau"] == "raadplegen"
+        await pilot.press("ctrl+q")
+        said = app.screen._body
+        assert "dossier-plein.yaml" in said and "gaan verloren" not in said
+    assert recent_dossiers() == []  # no trace of it in the state folder
+
+
+async def test_an_old_dossier_with_a_group_both_reached_and_missing_opens_with_a_note():
+    import yaml
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
+        path = app.session.dossier_path
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["activities"][0]["reached"].append("jongeren")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "zowel bij bereikt als bij ontbrekend" in shown
+        assert "niet bereikt: Jongeren" in shown

@@ -29,6 +29,7 @@ NL: dict[str, str] = {
         "als u het wilt houden."
     ),
     "quit.dossier": "Uw antwoorden staan in het dossier {path}.",
+    "quit.documents": "U hebt uit het dossier geschreven: {names} (in {folder}).",
     # bindings and palette
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: plan vastleggen en bijhouden wat er gebeurt",
@@ -183,6 +184,7 @@ EN: dict[str, str] = {
         "keep it."
     ),
     "quit.dossier": "Your answers are in the dossier {path}.",
+    "quit.documents": "You wrote from the dossier: {names} (in {folder}).",
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: record the plan and keep track of what happens",
     "cmd.dossier.help": "Activities, what you heard, the weighing, evaluations and the report",

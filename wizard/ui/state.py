@@ -243,6 +243,7 @@ class Session:
         self.dossier: Any = None  # a wizard.dossier.Dossier once the plan is recorded
         self.dossier_path: Path | None = None
         self.dossier_unfit: dict[str, Any] = {}  # answers the tree no longer takes: kept on disk
+        self.documents: list[Path] = []  # documents written from the dossier in this run
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
@@ -319,16 +320,20 @@ class Session:
     def autosave(self) -> str | None:
         """Write the session atomically (write aside, then rename); return an error or None.
 
-        A session bound to a dossier is saved in the dossier (the project's own file). A
-        session file that another program wrote meanwhile is never overwritten: this session
-        continues in a new file, and ``forked_to`` says where.
+        A session bound to a dossier is saved in the dossier (the project's own file), also
+        when working without saving: the user opened or made that file on purpose, and it
+        would be wrong for it to hold other answers than the screen. A session file that
+        another program wrote meanwhile is never overwritten: this session continues in a new
+        file, and ``forked_to`` says where.
         """
         from wizard.session import save_session
 
-        if not self.save or self.case is not None:
+        if self.case is not None:
             return None
         if self.dossier is not None and self.dossier_path is not None:
             return self.save_dossier()
+        if not self.save:
+            return None
         if not self.engine.answers and not self.path.exists():
             return None  # nothing to keep yet: no empty file for every "Beginnen"
         try:
@@ -351,7 +356,8 @@ class Session:
             return None
         update_answers(self.dossier, self.engine, self.digest, self.dossier_unfit)
         try:
-            save_dossier(self.dossier_path, self.dossier)
+            # working without saving leaves no trace in the state folder (the recent list)
+            save_dossier(self.dossier_path, self.dossier, remember_it=self.save)
         except OSError as exc:
             self.autosave_error = describe_os_error(exc, self.dossier_path)
             return self.autosave_error

@@ -661,6 +661,8 @@ class DossierExportScreen(ModalScreen[None]):
         result.display = True
         if str(event.option_id) == "plan":
             session.mark_exported()
+        if path not in session.documents:
+            session.documents.append(path)
 
 
 # --- the dossier screen -------------------------------------------------------------------------
@@ -1032,8 +1034,9 @@ def open_dossier_file(app: Any, path: Path) -> None:
     session.dossier_unfit = {
         k: v for k, v in dossier.answers.items() if k not in opened.engine.answers
     }
-    remember(path, dossier.title)
-    notes = list(opened.notes)
+    if app.save:  # working without saving leaves no trace in the state folder
+        remember(path, dossier.title)
+    notes = [*opened.notes, *dossier.load_notes]
     if opened.tree_changed:
         notes.append(s("dossier.tree_changed"))
     app.begin(session, [s("q.notes", notes="; ".join(opened.notes))] if opened.notes else [])
