@@ -529,3 +529,25 @@ async def test_an_old_dossier_with_a_group_both_reached_and_missing_opens_with_a
         shown = " ".join(screen_text(app).split())
         assert "zowel bij bereikt als bij ontbrekend" in shown
         assert "niet bereikt: Jongeren" in shown
+
+
+async def test_a_checklist_with_a_limit_says_the_limit_before_anything_is_ticked(tmp_path):
+    """Found while planning for a dossier: 'Doel' takes two at most, and said so only after a
+    third tick. (The hint sits under the question, with the keys.)"""
+    from tests.ui.helpers import MINI, edit
+
+    tree = tmp_path / "mini.yaml"
+    text = edit(
+        MINI.read_text(encoding="utf-8"),
+        "    help: Vink alles aan wat geldt.\n",
+        "    help: Vink alles aan wat geldt.\n    max_choices: 2\n",
+    )
+    tree.write_text(text, encoding="utf-8")
+    app = make_app(tree)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter", "1")  # welkom, ruimte: ja
+        assert app.session.engine.cursor == "groepen"
+        assert app.screen.query_one("#multi").selected == []
+        assert "Kies er hoogstens 2." in screen_text(app)
