@@ -551,3 +551,41 @@ async def test_a_checklist_with_a_limit_says_the_limit_before_anything_is_ticked
         assert app.session.engine.cursor == "groepen"
         assert app.screen.query_one("#multi").selected == []
         assert "Kies er hoogstens 2." in screen_text(app)
+
+
+def test_exported_sessions_do_not_pile_up_and_unexported_ones_are_kept():
+    """Every exported plan left its session file behind, never to be offered again. The start
+    screen's scan keeps the newest few and removes the rest; unexported answers stay."""
+    import json
+
+    from tests.ui.helpers import MINI
+    from wizard.ui.state import EXPORTED_KEEP, load_entry, scan_sessions, sessions_dir
+
+    entry = load_entry(MINI)
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+
+    def write(name: str, day: int, exported: bool) -> None:
+        data = {
+            "kind": "stappenplan-session",
+            "version": 1,
+            "tree_id": entry.loaded.tree.id,
+            "tree_digest": entry.loaded.digest,
+            "variant": None,
+            "answers": {"naam": f"Project {day}"},
+            "path": ["naam"],
+            "cursor": "naam",
+            "created": f"2026-01-{day:02d}T10:00:00+00:00",
+            "updated": f"2026-01-{day:02d}T10:00:00+00:00",
+            "exported": exported,
+        }
+        (folder / name).write_text(json.dumps(data), encoding="utf-8")
+
+    for day in range(1, 9):
+        write(f"mini-{day}.json", day, exported=True)
+    write("mini-open.json", 1, exported=False)  # the oldest, but not exported
+    scan = scan_sessions([entry])
+    assert [r.path.name for r in scan.sessions] == ["mini-open.json"]
+    left = sorted(p.name for p in folder.glob("*.json"))
+    kept = [f"mini-{day}.json" for day in range(9 - EXPORTED_KEEP, 9)]
+    assert left == sorted(["mini-open.json", *kept])

@@ -88,6 +88,9 @@ def new_session_id() -> str:
 
 
 UNREADABLE_FOLDER = "onleesbaar"
+# Exported sessions are never offered again (their answers are in the exported plan); the
+# newest few stay as a safety net, older ones are removed so they do not pile up.
+EXPORTED_KEEP = 5
 TMP_MAX_AGE = 60.0  # seconds: a temp file older than this belongs to a write that never finished
 
 
@@ -179,6 +182,7 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
         return scan
     clean_temp_files(folder)
     by_tree = {e.loaded.tree.id: e for e in entries if e.loaded}
+    exported: list[tuple[str, Path]] = []
     try:
         files = sorted(folder.glob("*.json"))
     except OSError:
@@ -198,7 +202,10 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
         entry = by_tree.get(tree_id)
         if entry is None or entry.loaded is None:
             continue  # a session for a tree that is not on offer now: leave it alone
-        if data.get("exported") is True or not answers:
+        if data.get("exported") is True:
+            exported.append((_stamp_key(str(data.get("updated") or "")), path))
+            continue
+        if not answers:
             continue
         updated = data.get("updated") if isinstance(data.get("updated"), str) else ""
         if not _stamp_key(updated):
@@ -217,6 +224,13 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
             )
         )
     scan.sessions.sort(key=lambda r: _stamp_key(r.updated), reverse=True)
+    if set_aside:  # the start screen's scan tidies up; a quick look never removes anything
+        exported.sort(reverse=True)
+        for _, path in exported[EXPORTED_KEEP:]:
+            try:
+                path.unlink()
+            except OSError:
+                pass
     return scan
 
 
