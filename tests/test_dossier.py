@@ -544,3 +544,17 @@ def test_an_old_file_with_a_group_both_reached_and_missing_opens_and_says_so(tmp
     assert "'jongeren' zowel bij bereikt als bij ontbrekend" in dossier.load_notes[0]
     assert main(["rapport", str(path)]) == 0
     assert "zowel bij bereikt als bij ontbrekend" in capsys.readouterr().err
+
+
+def test_exports_go_to_the_documents_folder_even_when_it_does_not_exist_yet(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from wizard.exportdir import default_export_folder
+
+    documents = tmp_path / "nieuw account" / "Documenten"
+    monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(documents))
+    assert default_export_folder() == documents and documents.is_dir()
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(blocked / "Documenten"))
+    assert default_export_folder() == Path.home()  # cannot be made: the dialog shows this one
