@@ -144,6 +144,16 @@ class DecisionRecord(_Base):
     date: Day | None = None
 
 
+class RoomItem(_Base):
+    """One thing that was fixed or open, in the words participants read (the invloedsruimte
+    as told to them). ``plan`` is the plan's item it stands for, with any instruction to the
+    civil servant in it; ``text`` is what the public documents say (empty: not mentioned)."""
+
+    kind: Literal["fixed", "open"]
+    plan: Note = ""
+    text: Note = ""
+
+
 class TreeRef(_Base):
     id: Ref
     title: Line = ""
@@ -181,6 +191,10 @@ class Dossier(_Base):
     inputs: list[Input] = Field(default_factory=list)
     evaluations: list[Evaluation] = Field(default_factory=list)
     decision: DecisionRecord | None = None
+    room: list[RoomItem] = Field(
+        default_factory=list,
+        description="Wat vastligt en wat open is, in woorden voor deelnemers (leeg: uit het plan).",
+    )
     plan: PlanSnapshot | None = None
     # what load_dossier had to repair in an older file (in Dutch, for the user); not saved
     _load_notes: list[str] = PrivateAttr(default_factory=list)
@@ -198,6 +212,32 @@ class Dossier(_Base):
     def planned_groups(self) -> list[tuple[str, str]]:
         """(id, name) of every stakeholder in the plan, in the plan's order."""
         return [(i, n) for i, n, _ in _entries(self.advice.get("stakeholders"))]
+
+    def plan_room(self) -> list[tuple[str, str, str, str]]:
+        """(kind, the plan's text, its public part, the instruction) per fixed or open item."""
+        room = self.advice.get("invloedsruimte")
+        room = room if isinstance(room, dict) else {}
+        out: list[tuple[str, str, str, str]] = []
+        for kind in ("fixed", "open"):
+            items = room.get(kind)
+            for item in items if isinstance(items, list) else []:
+                part = public_part(item)
+                if part is not None:
+                    plan = item["text"] if isinstance(item, dict) else item
+                    out.append((kind, plan, *part))
+        return out
+
+    def public_room(self) -> tuple[list[str], list[str]]:
+        """(fixed, open) in words for participants: per item of the plan as written in the
+        dossier, else its public part; then what was added by hand (no ``plan``). Words written
+        for an item that a newer plan no longer has are left out."""
+        written = {(r.kind, r.plan): r.text.strip() for r in self.room}
+        pairs = [(k, written.get((k, plan), public)) for k, plan, public, _ in self.plan_room()]
+        pairs += [(r.kind, r.text.strip()) for r in self.room if not r.plan]  # added by hand
+        return (
+            [t for k, t in pairs if k == "fixed" and t],
+            [t for k, t in pairs if k == "open" and t],
+        )
 
     def planned_werkvormen(self) -> list[tuple[str, str]]:
         return [(i, n) for i, n, _ in _entries(self.advice.get("werkvormen"))]
@@ -277,6 +317,33 @@ class Dossier(_Base):
     def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
         """What was done about a group, per activity where it was missing."""
         return [(a, a.follow_up) for a in self.activities if group in a.missing and a.follow_up]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ0-9\"'‘“(])")
+
+
+def public_part(item: Any) -> tuple[str, str] | None:
+    """(public text, instruction to the civil servant) of one of the plan's fixed or open items.
+
+    The tree writes these items for the civil servant, and some end in an instruction to them
+    ("Noem het bedrag, zodat ..."), which must not reach a document for participants. An item
+    whose snapshot has an ``instruction`` key comes from a tree that marks the instruction
+    apart: its ``text`` is public as a whole. An item without that key comes from a tree that
+    does not mark instructions: its first sentence, which names what is fixed or open, is the
+    public part, and the rest is shown to the civil servant only. That may say less than the
+    item, but never tells the public what to do. ``None`` for anything that is not an item.
+    """
+    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        text = item["text"].strip()
+        if "instruction" in item:
+            instruction = item.get("instruction")
+            return text, instruction.strip() if isinstance(instruction, str) else ""
+    elif isinstance(item, str):
+        text = item.strip()
+    else:
+        return None
+    first, *rest = _SENTENCE_END.split(text, maxsplit=1)
+    return first, rest[0] if rest else ""
 
 
 def _is_young(entries: Any, ref: str | None, fallback: frozenset[str]) -> bool:

@@ -16,11 +16,17 @@ its fields grow as the advice engine does.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from wizard.dossier import WEIGHING_LABELS, Activity, Dossier, Evaluation, Weighing
+from wizard.dossier import (
+    WEIGHING_LABELS,
+    Activity,
+    Dossier,
+    Evaluation,
+    Weighing,
+    public_part,
+)
 from wizard.text import as_sentence, clean, one_line
 
 REPORT_KIND = "stappenplan-rapportage"
@@ -93,39 +99,17 @@ ORGANISER_QUESTIONS = [
 # --- reading the snapshot -------------------------------------------------------------------------
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ0-9\"'‘“(])")
-
-
 def public_texts(value: Any) -> list[str]:
-    """What a list of the plan's items (what is fixed, what is open) says to the public.
-
-    The tree writes these items for the civil servant, and some end in an instruction to them
-    ("Noem het bedrag, zodat ..."): that must not reach a document for participants. An item
-    whose snapshot carries an ``instruction`` key (the tree marks the instruction apart) is
-    public as a whole in ``text``. An item without that key comes from a tree that does not
-    mark instructions yet: only its first sentence, which names what is fixed or open, is
-    used (it may say less than the item, but never tells the public what to do).
-    """
-    out: list[str] = []
-    for item in value if isinstance(value, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("text"), str):
-            text = item["text"].strip()
-            if "instruction" not in item:
-                text = _SENTENCE_END.split(text, maxsplit=1)[0]
-        elif isinstance(item, str):
-            text = _SENTENCE_END.split(item.strip(), maxsplit=1)[0]
-        else:
-            continue
-        if text:
-            out.append(text)
-    return out
+    """The public part of each of a list of the plan's fixed or open items (see
+    :func:`wizard.dossier.public_part`)."""
+    items = value if isinstance(value, list) else []
+    return [p[0] for p in map(public_part, items) if p and p[0]]
 
 
 def _room(dossier: Dossier) -> tuple[list[str], list[str]]:
-    """(fixed, open) of the plan, in public words."""
-    room = dossier.advice.get("invloedsruimte")
-    room = room if isinstance(room, dict) else {}
-    return public_texts(room.get("fixed")), public_texts(room.get("open"))
+    """(fixed, open) in words for participants: as the civil servant wrote them in the
+    dossier, else the public part of the plan's items."""
+    return dossier.public_room()
 
 
 def _label(value: Any) -> str | None:

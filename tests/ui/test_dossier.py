@@ -589,3 +589,43 @@ def test_exported_sessions_do_not_pile_up_and_unexported_ones_are_kept():
     left = sorted(p.name for p in folder.glob("*.json"))
     kept = [f"mini-{day}.json" for day in range(9 - EXPORTED_KEEP, 9)]
     assert left == sorted(["mini-open.json", *kept])
+
+
+async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
+    """The plan's items are written for the civil servant ("Noem het bedrag"): the dossier asks
+    for the concrete words, and only those reach the public documents."""
+    from wizard.dossier import save_dossier
+    from wizard.report import form_markdown, report_markdown
+    from wizard.ui.screens.dossier import RoomForm
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        dossier, path = app.session.dossier, app.session.dossier_path
+    room = dossier.advice["invloedsruimte"]
+    room["fixed"] = [
+        {"text": "Het budget. Noem het bedrag, zodat mensen de grens kennen.", "why": []}
+    ]
+    save_dossier(path, dossier)
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "Voor deelnemers ligt vast: Het budget. Open: Het ontwerp van het plein." in shown
+        await pilot.press("r")
+        form = app.screen
+        assert isinstance(form, RoomForm)
+        shown = " ".join(screen_text(app).split())
+        assert "Voor u: Noem het bedrag, zodat mensen de grens kennen." in shown
+        fields = list(form.query(Input))
+        assert [f.value for f in fields] == ["Het budget.", "Het ontwerp van het plein."]
+        fields[0].value = "Het budget is 250.000 euro."
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)
+    saved = load_dossier(path)
+    report, form_md = report_markdown(saved), form_markdown(saved)
+    assert "**Wat vastlag:** Het budget is 250.000 euro.\n" in report
+    assert "Dit lag al vast: Het budget is 250.000 euro." in form_md
+    assert "Noem het bedrag" not in report + form_md

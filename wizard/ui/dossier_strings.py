@@ -40,6 +40,7 @@ NL: dict[str, str] = {
     "dossier.b.decision": "Besluit",
     "dossier.b.export": "Documenten",
     "dossier.b.snapshot": "Plan opnieuw vastleggen",
+    "dossier.b.room": "Wat vastligt, voor deelnemers",
     # dossier screen
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
@@ -49,6 +50,13 @@ NL: dict[str, str] = {
     "dossier.plan.levels": "Niveau: {levels}",
     "dossier.plan.werkvormen": "Werkvormen: {names}",
     "dossier.plan.groups": "Wie we betrekken: {names}",
+    "dossier.plan.room": (
+        "Voor deelnemers ligt vast: {fixed} Open: {open} (Zo staat het in de rapportage en het "
+        "formulier. Druk r om het concreet te maken, bijvoorbeeld met het bedrag.)"
+    ),
+    "dossier.plan.room.own": (
+        "Voor deelnemers ligt vast: {fixed} Open: {open} (In uw woorden; r: wijzigen.)"
+    ),
     "dossier.plan.changed": (
         "De antwoorden zijn veranderd sinds het plan werd vastgelegd. Druk v om het plan "
         "opnieuw vast te leggen; tot dan gaan rapportage en brief uit van het oude plan."
@@ -131,6 +139,15 @@ NL: dict[str, str] = {
     "dossier.eval.change": "Wat deelnemers anders willen",
     "dossier.eval.organisers": "Wat de organisatie ervan leerde",
     "dossier.decision.title": "Het besluit",
+    "dossier.room.title": "Wat vastligt en wat open is, in woorden voor deelnemers",
+    "dossier.room.explain": (
+        "Dit lezen deelnemers in de rapportage en op het evaluatieformulier. Maak het concreet. "
+        "Een lege regel wordt niet genoemd."
+    ),
+    "dossier.room.fixed": "Ligt vast: {text}",
+    "dossier.room.open": "Is open: {text}",
+    "dossier.room.hint": "Voor u: {text}",
+    "dossier.room.none": "Het plan noemt niets dat vastligt of open is.",
     "dossier.decision.text": "Wat is besloten",
     "dossier.decision.by": "Door wie (bijvoorbeeld het college)",
     "dossier.decision.date": "Datum (JJJJ-MM-DD of DD-MM-JJJJ)",
@@ -194,6 +211,7 @@ EN: dict[str, str] = {
     "dossier.b.decision": "Decision",
     "dossier.b.export": "Documents",
     "dossier.b.snapshot": "Record the plan again",
+    "dossier.b.room": "What is fixed, for participants",
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
     "dossier.notes": "Note: {notes}",
@@ -202,6 +220,11 @@ EN: dict[str, str] = {
     "dossier.plan.levels": "Level: {levels}",
     "dossier.plan.werkvormen": "Methods: {names}",
     "dossier.plan.groups": "Who we involve: {names}",
+    "dossier.plan.room": (
+        "For participants, fixed: {fixed} Open: {open} (This is what the report and the form "
+        "say. Press r to make it concrete, for example with the amount.)"
+    ),
+    "dossier.plan.room.own": "For participants, fixed: {fixed} Open: {open} (Your words; r: edit.)",
     "dossier.plan.changed": (
         "The answers have changed since the plan was recorded. Press v to record it again; "
         "until then the report and letter follow the old plan."
@@ -278,6 +301,15 @@ EN: dict[str, str] = {
     "dossier.eval.change": "What participants want changed",
     "dossier.eval.organisers": "What the organisers learned",
     "dossier.decision.title": "The decision",
+    "dossier.room.title": "What is fixed and what is open, in words for participants",
+    "dossier.room.explain": (
+        "Participants read this in the report and on the evaluation form. Make it concrete. "
+        "An empty line is left out."
+    ),
+    "dossier.room.fixed": "Fixed: {text}",
+    "dossier.room.open": "Open: {text}",
+    "dossier.room.hint": "For you: {text}",
+    "dossier.room.none": "The plan names nothing that is fixed or open.",
     "dossier.decision.text": "What was decided",
     "dossier.decision.by": "By whom (for example the college)",
     "dossier.decision.date": "Date (YYYY-MM-DD or DD-MM-YYYY)",

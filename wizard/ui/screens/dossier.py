@@ -531,6 +531,35 @@ class DecisionForm(_Form):
         return DecisionRecord(text=text[:4000], by=self.text("#f-by")[:300], date=day)
 
 
+class RoomForm(_Form):
+    """What was fixed and what was open, in the words participants read. The plan's items are
+    written for the civil servant, with what to fill in ("Noem het bedrag"): here they say it,
+    and only what they write reaches the rapportage and the evaluation form."""
+
+    TITLE_KEY = "dossier.room.title"
+
+    def fields(self) -> ComposeResult:
+        s = _strings(self)
+        d = self.dossier
+        written = {(r.kind, r.plan): r.text for r in d.room}
+        yield Static(safe.text(s("dossier.room.explain")), classes="form-label")
+        for n, (kind, plan, public, instruction) in enumerate(d.plan_room()):
+            yield Static(safe.text(s(f"dossier.room.{kind}", text=public), "bold"))
+            if instruction:
+                yield Static(safe.text(s("dossier.room.hint", text=instruction), "italic"))
+            yield Input(value=written.get((kind, plan), public), id=f"f-room-{n}")
+        if not d.plan_room():
+            yield Static(safe.text(s("dossier.room.none")))
+
+    def collect(self) -> Any:
+        from wizard.dossier import RoomItem
+
+        return [
+            RoomItem(kind=kind, plan=plan[:4000], text=self.text(f"#f-room-{n}")[:4000])
+            for n, (kind, plan, _, _) in enumerate(self.dossier.plan_room())
+        ]
+
+
 # --- export -----------------------------------------------------------------------------------
 
 DOCUMENTS = ("rapport", "brief", "formulier", "plan")
@@ -682,6 +711,7 @@ class DossierScreen(Screen):
         Binding("b", "shortcut('decision')", "dossier.b.decision", show=False),
         Binding("x", "shortcut('export')", "dossier.b.export"),
         Binding("v", "shortcut('snapshot')", "dossier.b.snapshot", show=False),
+        Binding("r", "shortcut('room')", "dossier.b.room", show=False),
     ]
     # After a form closes, letters that follow within this many seconds of each other are text
     # typed on (fast typing after Ctrl+S), not shortcuts.
@@ -759,6 +789,10 @@ class DossierScreen(Screen):
             groups = ", ".join(n for _, n in d.planned_groups())
             if groups:
                 plan.append(s("dossier.plan.groups", names=groups))
+            if d.plan_room():
+                fixed, open_ = d.public_room()
+                key = "dossier.plan.room.own" if d.room else "dossier.plan.room"
+                plan.append(s(key, fixed=" ".join(fixed) or "–", open=" ".join(open_) or "–"))
         self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
         from wizard.dossier import plan_is_current
 
@@ -868,6 +902,8 @@ class DossierScreen(Screen):
             items = {"activity": d.activities, "input": d.inputs, "evaluation": d.evaluations}
             if kind == "decision":
                 d.decision = None if action == "delete" else value
+            elif kind == "room":
+                d.room = value
             else:
                 target = items[kind]
                 old = form.item
@@ -927,6 +963,9 @@ class DossierScreen(Screen):
 
     def action_decision(self) -> None:
         self._edit(DecisionForm(self.dossier, self.dossier.decision), "decision")
+
+    def action_room(self) -> None:
+        self._edit(RoomForm(self.dossier), "room")
 
     def action_export(self) -> None:
         self.app.push_screen(DossierExportScreen(), self._form_closed)
