@@ -356,6 +356,10 @@ def test_example_dossier_and_its_documents_are_current():
         "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
     )
     assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]
+    form = (examples / "dossier-kooiplein.formulier-kinderen.md").read_text(encoding="utf-8")
+    assert form == form_markdown(dossier, "a6"), (
+        "run: stappenplan formulier docs/examples/dossier-kooiplein.yaml --activiteit a6"
+    )
 
 
 def test_cli_open_starts_the_wizard_on_the_dossier(tmp_path, monkeypatch):
