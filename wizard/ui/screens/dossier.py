@@ -544,7 +544,8 @@ class RoomForm(_Form):
         written = {(r.kind, r.plan): r.text for r in d.room}
         yield Static(safe.text(s("dossier.room.explain")), classes="form-label")
         for n, (kind, plan, public, instruction) in enumerate(d.plan_room()):
-            yield Static(safe.text(s(f"dossier.room.{kind}", text=public), "bold"))
+            key = "dossier.room.fixed" if kind == "fixed" else "dossier.room.open"
+            yield Static(safe.text(s(key, text=public), "bold"))
             if instruction:
                 yield Static(safe.text(s("dossier.room.hint", text=instruction), "italic"))
             yield Input(value=written.get((kind, plan), public), id=f"f-room-{n}")
