@@ -31,7 +31,7 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from wizard.ui import safe
@@ -108,7 +108,7 @@ class TickList(SelectionList[str]):
         index = self.scroll_offset[1] + y
         try:
             ticked = self.get_option_at_index(index).value in self.selected
-        except Exception:  # a line past the last option: nothing to mark
+        except OptionDoesNotExist:  # a line past the last option: nothing to mark
             return strip
         marks = ("[", "x" if ticked else " ", "]")
         for n, mark in enumerate(marks):
