@@ -613,7 +613,8 @@ async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
         await ready(pilot)
         await pilot.pause()
         shown = " ".join(screen_text(app).split())
-        assert "Voor deelnemers ligt vast: Het budget. Open: Het ontwerp van het plein." in shown
+        assert "Vast, zoals deelnemers het lezen: Het budget." in shown
+        assert "Open, zoals deelnemers het lezen: Het ontwerp van het plein." in shown
         await pilot.press("r")
         form = app.screen
         assert isinstance(form, RoomForm)

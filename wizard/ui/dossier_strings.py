@@ -50,13 +50,10 @@ NL: dict[str, str] = {
     "dossier.plan.levels": "Niveau: {levels}",
     "dossier.plan.werkvormen": "Werkvormen: {names}",
     "dossier.plan.groups": "Wie we betrekken: {names}",
-    "dossier.plan.room": (
-        "Voor deelnemers ligt vast: {fixed} Open: {open} (Zo staat het in de rapportage en het "
-        "formulier. Druk r om het concreet te maken, bijvoorbeeld met het bedrag.)"
-    ),
-    "dossier.plan.room.own": (
-        "Voor deelnemers ligt vast: {fixed} Open: {open} (In uw woorden; r: wijzigen.)"
-    ),
+    "dossier.plan.fixed": "Vast, zoals deelnemers het lezen: {text}",
+    "dossier.plan.open": "Open, zoals deelnemers het lezen: {text}",
+    "dossier.plan.room": "Druk r om dit concreet te maken, bijvoorbeeld met het bedrag.",
+    "dossier.plan.room.own": "Dit zijn uw woorden; r: wijzigen.",
     "dossier.plan.changed": (
         "De antwoorden zijn veranderd sinds het plan werd vastgelegd. Druk v om het plan "
         "opnieuw vast te leggen; tot dan gaan rapportage en brief uit van het oude plan."
@@ -220,11 +217,10 @@ EN: dict[str, str] = {
     "dossier.plan.levels": "Level: {levels}",
     "dossier.plan.werkvormen": "Methods: {names}",
     "dossier.plan.groups": "Who we involve: {names}",
-    "dossier.plan.room": (
-        "For participants, fixed: {fixed} Open: {open} (This is what the report and the form "
-        "say. Press r to make it concrete, for example with the amount.)"
-    ),
-    "dossier.plan.room.own": "For participants, fixed: {fixed} Open: {open} (Your words; r: edit.)",
+    "dossier.plan.fixed": "Fixed, as participants read it: {text}",
+    "dossier.plan.open": "Open, as participants read it: {text}",
+    "dossier.plan.room": "Press r to make this concrete, for example with the amount.",
+    "dossier.plan.room.own": "These are your words; r: edit.",
     "dossier.plan.changed": (
         "The answers have changed since the plan was recorded. Press v to record it again; "
         "until then the report and letter follow the old plan."

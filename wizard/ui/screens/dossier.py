@@ -545,7 +545,7 @@ class RoomForm(_Form):
         yield Static(safe.text(s("dossier.room.explain")), classes="form-label")
         for n, (kind, plan, public, instruction) in enumerate(d.plan_room()):
             key = "dossier.room.fixed" if kind == "fixed" else "dossier.room.open"
-            yield Static(safe.text(s(key, text=public), "bold"))
+            yield Static(safe.text(s(key, text=public), "bold"), classes="form-label")
             if instruction:
                 yield Static(safe.text(s("dossier.room.hint", text=instruction), "italic"))
             yield Input(value=written.get((kind, plan), public), id=f"f-room-{n}")
@@ -792,8 +792,9 @@ class DossierScreen(Screen):
                 plan.append(s("dossier.plan.groups", names=groups))
             if d.plan_room():
                 fixed, open_ = d.public_room()
-                key = "dossier.plan.room.own" if d.room else "dossier.plan.room"
-                plan.append(s(key, fixed=" ".join(fixed) or "–", open=" ".join(open_) or "–"))
+                plan.append(s("dossier.plan.fixed", text=" ".join(fixed) or "–"))
+                plan.append(s("dossier.plan.open", text=" ".join(open_) or "–"))
+                plan.append(s("dossier.plan.room.own" if d.room else "dossier.plan.room"))
         self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
         from wizard.dossier import plan_is_current
 
