@@ -497,6 +497,9 @@ async def test_without_saving_an_open_dossier_still_gets_the_changed_answers():
         await plan_plein(pilot)
         await pilot.press("f6")
         path = app.session.dossier_path
+        assert "zonder opslaan, maar dit dossier is uw eigen bestand" in " ".join(
+            screen_text(app).split()
+        )
         await pilot.press("escape")  # to the questions
         app.goto_node("niveau")
         await pilot.pause()

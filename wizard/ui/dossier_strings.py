@@ -44,6 +44,10 @@ NL: dict[str, str] = {
     # dossier screen
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
+    "dossier.file.nosave": (
+        "U werkt zonder opslaan, maar dit dossier is uw eigen bestand: wat u verandert, ook in "
+        "de antwoorden, komt erin."
+    ),
     "dossier.notes": "Let op: {notes}",
     "dossier.plan.made": "Plan vastgelegd op {day}.",
     "dossier.plan.decision": "Besluit: {decision}",
@@ -211,6 +215,10 @@ EN: dict[str, str] = {
     "dossier.b.room": "What is fixed, for participants",
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
+    "dossier.file.nosave": (
+        "You are working without saving, but this dossier is your own file: what you change, "
+        "the answers too, goes into it."
+    ),
     "dossier.notes": "Note: {notes}",
     "dossier.plan.made": "Plan recorded on {day}.",
     "dossier.plan.decision": "Decision: {decision}",

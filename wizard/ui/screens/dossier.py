@@ -768,9 +768,10 @@ class DossierScreen(Screen):
         self.query_one("#d-title", Static).update(
             safe.text(s("dossier.heading", title=d.title), "bold")
         )
-        self.query_one("#d-file", Static).update(
-            safe.text(s("dossier.file", path=self.session.dossier_path), "dim")
-        )
+        file = s("dossier.file", path=self.session.dossier_path)
+        if not self.session.save:  # say what working without saving means for this file
+            file += "\n" + s("dossier.file.nosave")
+        self.query_one("#d-file", Static).update(safe.text(file, "dim"))
         notes = self.query_one("#d-notes", Static)
         notes.update(safe.text(s("dossier.notes", notes="; ".join(self.notes))))
         notes.display = bool(self.notes)
