@@ -393,10 +393,13 @@ def _read_dossier(file: str):
         _err(f"dossier niet gevonden: {path}")
         return None, EXIT_USAGE
     try:
-        return load_dossier(path), EXIT_OK
+        dossier = load_dossier(path)
     except ProblemsError as exc:
         _print_problems(exc.problems)
         return None, EXIT_INVALID
+    for note in dossier.load_notes:
+        print(f"{path}: let op: {note}", file=sys.stderr)
+    return dossier, EXIT_OK
 
 
 def cmd_document(args: argparse.Namespace) -> int:

@@ -170,7 +170,10 @@ class WizardScreen(Screen):
         }.get(kind, "q.hint.info")
         if kind in ("choice", "multi") and len(node.options) > 9:  # options 10+ have a letter
             hint_key = {"choice": "q.hint.choice.letters", "multi": "q.hint.multi.letters"}[kind]
-        self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
+        hint = s(hint_key)
+        if kind == "multi" and node.max_choices is not None:  # the limit before, not after
+            hint = s("q.hint.max", n=node.max_choices) + " " + hint
+        self.query_one("#hint", Static).update(safe.text(hint, "italic"))
         self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
