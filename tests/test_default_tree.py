@@ -98,7 +98,7 @@ def test_a_trait_alone_does_not_say_who_has_the_plan(loaded):
     engine = Engine(resolve(loaded.tree))
     engine.answer("Windpark")
     assert engine.node.id == "herkomst"
-    with pytest.raises(AnswerError, match="vink ook minstens een van deze aan"):
+    with pytest.raises(AnswerError, match="vink ook minstens een van de eerste 7 opties aan"):
         engine.answer(["energie", "grondeigenaar"])
     engine.answer(["initiatiefnemer", "energie"])
     assert engine.node.id == "poort"

@@ -88,6 +88,9 @@ def check_answer(node: Any, value: Any) -> AnswerValue:
             raise AnswerError(f"kies er hoogstens {node.max_choices}")
         needed = getattr(node, "needs_one_of", None) or []
         if needed and not any(i in chosen for i in needed):
+            first = [o.id for o in node.options[: len(needed)]]
+            if set(first) == set(needed):  # short: the list shows them at the top
+                raise AnswerError(f"vink ook minstens een van de eerste {len(needed)} opties aan")
             labels = [o.label for o in node.options if o.id in needed]
             raise AnswerError("vink ook minstens een van deze aan: " + "; ".join(labels))
         return chosen
