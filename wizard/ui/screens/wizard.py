@@ -73,7 +73,7 @@ class WizardScreen(Screen):
                 yield Static(id="hint")
                 yield Static(id="preview")
                 yield ChoiceList(id="choice")
-                yield MultiList(id="multi")
+                yield MultiList(id="multi", ask_words=self._words_wanted)
                 yield Input(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
@@ -323,12 +323,10 @@ class WizardScreen(Screen):
         event.stop()
         self.submit(event.values)
 
-    @on(MultiList.WordsWanted)
-    def _words_wanted(self, event: MultiList.WordsWanted) -> None:
+    def _words_wanted(self, option_id: str) -> None:
         from wizard.ui.screens.words import ask_words
 
-        event.stop()
-        ask_words(self, self.query_one("#multi", MultiList), event.option_id, self._words_kept)
+        ask_words(self, self.query_one("#multi", MultiList), option_id, self._words_kept)
 
     def _words_kept(self) -> None:
         # the ticks on screen are not answered yet: coming back from the dialog keeps them
