@@ -217,6 +217,7 @@ async def test_tick_and_enter_at_once_keeps_the_words_at_this_question(tick):
         assert isinstance(app.screen, WizardScreen)
         assert engine.node.id == "ruimte_vast"
         assert f"“{AMOUNT}”" in screen_text(app)
+        assert "F7: in eigen woorden" not in screen_text(app)  # no call for words given already
         await pilot.press("enter")
         await pilot.pause()
         assert engine.answers["ruimte_vast"] == ["budget"]
@@ -225,7 +226,9 @@ async def test_tick_and_enter_at_once_keeps_the_words_at_this_question(tick):
         assert [s["details"] for s in saved] == [{"ruimte_vast": {"budget": AMOUNT}}]
         await _finish(pilot)
         assert isinstance(app.screen, ResultScreen)
-        assert f"Het budget: {AMOUNT}." in app.screen.markdown()
+        plan = app.screen.markdown()
+        assert f"Het budget: {AMOUNT}." in plan
+        assert "Noem het bedrag" not in plan
 
 
 async def test_words_typed_after_the_walk_moved_on_stay_with_their_question():

@@ -49,6 +49,7 @@ class WordsScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     WordsScreen #words-question {
         color: $text-muted;
+        margin-bottom: 1;
     }
     WordsScreen #words-input {
         margin-top: 1;
