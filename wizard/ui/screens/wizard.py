@@ -73,7 +73,7 @@ class WizardScreen(Screen):
                 yield Static(id="hint")
                 yield Static(id="preview")
                 yield ChoiceList(id="choice")
-                yield MultiList(id="multi", ask_words=self._words_wanted)
+                yield MultiList(id="multi")
                 yield Input(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
@@ -88,6 +88,8 @@ class WizardScreen(Screen):
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.refresh_view()
+        # called at the tick itself, so the dialog is open before the next key (see MultiList)
+        self.query_one("#multi", MultiList).ask_words = self._words_wanted
 
     def on_screen_resume(self) -> None:
         # pushed, this follows on_mount at once: refresh only when something changed meanwhile
