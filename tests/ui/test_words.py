@@ -3,6 +3,10 @@ leaving the question, shown under the option, changed with F7, and found in the 
 
 from __future__ import annotations
 
+import json
+
+import pytest
+from textual import events
 from textual.widgets import Input
 
 from tests.ui.helpers import begin, make_app, screen_text
@@ -39,6 +43,19 @@ async def _type_words(pilot, words: str) -> None:
     field = pilot.app.screen.query_one("#words-input", Input)
     field.value = words
     await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _keys_at_once(pilot, *keys: str) -> None:
+    """Send keys the way a terminal delivers a quick burst: all queued before the first is
+    handled. (``pilot.press`` waits until the app is idle after each key, which hides races.)"""
+    app = pilot.app
+    chars = {"space": " ", "enter": "\r", "escape": "\x1b"}
+    for key in keys:
+        event = events.Key(key, chars.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
     await pilot.pause()
 
 
@@ -175,3 +192,58 @@ def test_changed_words_make_an_export_out_of_date():
     assert not session.exported  # the plan on disk does not have the amount yet
     session.mark_exported()
     assert session.exported
+
+
+@pytest.mark.parametrize("tick", ["space", "3"])
+async def test_tick_and_enter_at_once_keeps_the_words_at_this_question(tick):
+    """Space (or the option's number) and Enter pressed quickly: the dialog is there at once, over
+    the question it asks about, and the Enter typed ahead does not close it. The words typed
+    there are kept for that question, in the session file too, and the plan uses them."""
+    from wizard.ui.state import sessions_dir
+
+    app = make_app(default_tree())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        engine = app.session.engine
+        await _to(pilot, "ruimte_vast")
+        app.screen.query_one("#multi").highlighted = 2  # Het budget
+        await _keys_at_once(pilot, tick, "enter")
+        assert isinstance(app.screen, WordsScreen)
+        assert engine.node.id == "ruimte_vast"  # the Enter did not move on under the dialog
+        text = screen_text(app)
+        assert "In uw eigen woorden: Het budget" in text
+        assert "Bij de vraag: Wat ligt al vast?" in text
+        await _type_words(pilot, AMOUNT)
+        assert isinstance(app.screen, WizardScreen)
+        assert engine.node.id == "ruimte_vast"
+        assert f"“{AMOUNT}”" in screen_text(app)
+        assert "F7: in eigen woorden" not in screen_text(app)  # no call for words given already
+        await pilot.press("enter")
+        await pilot.pause()
+        assert engine.answers["ruimte_vast"] == ["budget"]
+        assert not isinstance(app.screen, WordsScreen)  # the next question is not covered
+        saved = [json.loads(p.read_text(encoding="utf-8")) for p in sessions_dir().glob("*.json")]
+        assert [s["details"] for s in saved] == [{"ruimte_vast": {"budget": AMOUNT}}]
+        await _finish(pilot)
+        assert isinstance(app.screen, ResultScreen)
+        plan = app.screen.markdown()
+        assert f"Het budget: {AMOUNT}." in plan
+        assert "Noem het bedrag" not in plan
+
+
+async def test_words_typed_after_the_walk_moved_on_stay_with_their_question():
+    """Should the walk move on while the dialog is open, Enter still keeps the words, for the
+    question and option the dialog was opened for."""
+    app = make_app(default_tree())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        engine = app.session.engine
+        await _to(pilot, "ruimte_vast")
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, WordsScreen)
+        engine.answer(["budget"])  # the walk moves on beneath the dialog
+        assert engine.node.id != "ruimte_vast"
+        await _type_words(pilot, AMOUNT)
+        assert engine.details == {"ruimte_vast": {"budget": AMOUNT}}
+        assert isinstance(app.screen, WizardScreen)

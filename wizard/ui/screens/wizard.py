@@ -88,6 +88,8 @@ class WizardScreen(Screen):
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.refresh_view()
+        # called at the tick itself, so the dialog is open before the next key (see MultiList)
+        self.query_one("#multi", MultiList).ask_words = self._words_wanted
 
     def on_screen_resume(self) -> None:
         # pushed, this follows on_mount at once: refresh only when something changed meanwhile
@@ -323,12 +325,10 @@ class WizardScreen(Screen):
         event.stop()
         self.submit(event.values)
 
-    @on(MultiList.WordsWanted)
-    def _words_wanted(self, event: MultiList.WordsWanted) -> None:
+    def _words_wanted(self, option_id: str) -> None:
         from wizard.ui.screens.words import ask_words
 
-        event.stop()
-        ask_words(self, self.query_one("#multi", MultiList), event.option_id, self._words_kept)
+        ask_words(self, self.query_one("#multi", MultiList), option_id, self._words_kept)
 
     def _words_kept(self) -> None:
         # the ticks on screen are not answered yet: coming back from the dialog keeps them

@@ -2,6 +2,10 @@
 not get longer. The tree's ``detail`` is the prompt; Enter keeps the words, Esc skips (the tick
 stays either way). The words are kept in the engine at once, like an answer (undo takes them
 back), and the list under the question shows them.
+
+The dialog opens in the same key press as the tick, so an Enter typed right after it reaches the
+dialog, not the question; an Enter typed before the dialog was there does not close it (the user
+never saw it). The words belong to the question and option the dialog was opened for.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,10 +25,32 @@ from wizard.ui import safe
 from wizard.ui.base import localize_bindings
 
 
+class _WordsField(Input):
+    """The field for the words. Enter keeps them only when it was pressed in this field: an Enter
+    typed right after the tick, before the dialog was there, went to the question's list and
+    reaches the dialog's keys only afterwards; it would close the dialog before it was seen."""
+
+    _enter_here = False
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            self._enter_here = True
+
+    async def action_submit(self) -> None:
+        if not self._enter_here:
+            return
+        self._enter_here = False
+        await super().action_submit()
+
+
 class WordsScreen(ModalScreen[str | None]):
     """Ask for the words at one option; dismisses with the text typed, or None (Esc)."""
 
     DEFAULT_CSS = """
+    WordsScreen #words-question {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
     WordsScreen #words-input {
         margin-top: 1;
     }
@@ -35,19 +61,23 @@ class WordsScreen(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "skip", "b.close", key_display="Esc")]
 
-    def __init__(self, label: str, prompt: str, words: str) -> None:
+    def __init__(self, label: str, prompt: str, words: str, question: str = "") -> None:
         super().__init__(classes="dialog")
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self._label, self._prompt, self._words = label, prompt, words
+        self._question = question
 
     def compose(self) -> ComposeResult:
         s = self.app.strings  # type: ignore[attr-defined]
         with Vertical(classes="dialog-box", id="words-box"):
             title = s("words.title", label=safe.one_line(self._label))
             yield Static(safe.text(title, "bold"), classes="dialog-title")
+            if self._question:  # which question the words belong to
+                question = s("words.question", question=safe.one_line(self._question))
+                yield Static(safe.text(question), id="words-question")
             yield Static(safe.text(self._prompt), classes="dialog-body", id="words-prompt")
             # an Input shows its value as plain text: the words are never read as markup
-            yield Input(safe.one_line(self._words), id="words-input", max_length=MAX_DETAIL)
+            yield _WordsField(safe.one_line(self._words), id="words-input", max_length=MAX_DETAIL)
             yield Static(safe.text(s("words.keys")), id="words-keys")
 
     def on_mount(self) -> None:
@@ -75,19 +105,19 @@ def ask_words(screen: Any, multi: Any, option_id: str, kept: Callable[[], None])
         return
 
     def done(words: str | None) -> None:
-        # Esc skips; and the session or the question may have changed meanwhile
+        # Esc skips; and the session may have been closed meanwhile
         if words is None or screen.session is None or screen.engine is not engine:
             return
-        if engine.node is not node:
-            return
-        try:
+        try:  # kept at the question and option the dialog was opened for, wherever the walk is
             engine.set_detail(node.id, option_id, words)
         except AnswerError as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
-        kept()
         screen.app.autosave()
-        multi.set_words(engine.details.get(node.id, {}))
+        if engine.node is node:  # still on screen: show them under the option
+            kept()
+            multi.set_words(engine.details.get(node.id, {}))
 
     before = engine.detail(node.id, option_id) or ""
-    screen.app.push_screen(WordsScreen(option.label, option.detail, before), done)
+    question = getattr(node, "question", "") or ""
+    screen.app.push_screen(WordsScreen(option.label, option.detail, before, question), done)

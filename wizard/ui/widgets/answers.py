@@ -9,6 +9,7 @@ words (a tree's ``detail``) shows them on the line under its label, or the key t
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
@@ -108,15 +109,12 @@ class MultiList(_WrappingList):
             super().__init__()
             self.values = values
 
-    class WordsWanted(Message):
-        """An option that asks for the user's own words was ticked, or F7 was pressed on it."""
-
-        def __init__(self, option_id: str):
-            super().__init__()
-            self.option_id = option_id
-
-    def __init__(self, **kwargs: Any):
+    def __init__(self, ask_words: Callable[[str], None] | None = None, **kwargs: Any):
         super().__init__(**kwargs)
+        # called, not messaged, when an option that asks for words is ticked (Space, a number, a
+        # click) or F7 is pressed on it: the dialog must be open before the next key is handled,
+        # or an Enter typed right after the tick moves on and the dialog lands on the next question
+        self.ask_words = ask_words
         self._node: Any = None
         self.selected: list[str] = []
         self._exclusive_note = ""
@@ -190,12 +188,16 @@ class MultiList(_WrappingList):
             else:
                 self.selected = [s for s in self.selected if s not in exclusive]
             self.selected.append(option.id)
-            if getattr(option, "detail", None):
-                self.post_message(self.WordsWanted(option.id))
         order = [o.id for o in self._node.options]
         self.selected.sort(key=order.index)
         self._render_prompts()
         self.highlighted = index
+        if option.id in self.selected and getattr(option, "detail", None):  # just ticked
+            self._ask(option.id)
+
+    def _ask(self, option_id: str) -> None:
+        if self.ask_words is not None:
+            self.ask_words(option_id)
 
     def action_words(self) -> None:
         """F7: give or change the own words at the highlighted option (ticking it if needed)."""
@@ -207,7 +209,7 @@ class MultiList(_WrappingList):
         elif option.id not in self.selected:
             self.toggle(self.highlighted)  # ticking it asks for the words
         else:
-            self.post_message(self.WordsWanted(option.id))
+            self._ask(option.id)
 
     def action_toggle(self) -> None:
         if self.highlighted is not None:
