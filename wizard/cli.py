@@ -143,6 +143,14 @@ def build_parser() -> argparse.ArgumentParser:
             help="uitvoer (standaard markdown)",
         )
         doc.add_argument("--output", metavar="PAD", help="schrijf naar dit bestand")
+        if name == "brief":
+            doc.add_argument(
+                "--voor",
+                choices=["deelnemers", "kinderen"],
+                default="deelnemers",
+                help="de brief voor alle deelnemers (standaard), of de korte brief voor de "
+                "kinderen en jongeren die meededen",
+            )
         if name == "formulier":
             doc.add_argument(
                 "--activiteit",
@@ -425,6 +433,18 @@ def cmd_document(args: argparse.Namespace) -> int:
             "evaluatieformulier",
         ),
     }
+    if getattr(args, "voor", None) == "kinderen":
+        makers["brief"] = (report.child_letter_markdown, report.letter_data, "brief-kinderen")
+    if args.command in ("rapport", "brief"):
+        missing = report.missing_contact(dossier)
+        if missing:  # the letter has a placeholder for it: say so before it is sent
+            print(
+                "stappenplan: let op: de brief mist nog "
+                + " en ".join(missing)
+                + ". Er staat nu een tekst in om in te vullen. Vul het in het dossier in "
+                "(stappenplan open DOSSIER, toets o) of onder 'organisation' en 'contact'.",
+                file=sys.stderr,
+            )
     to_md, to_data, suffix = makers[args.command]
     if args.format == "json":
         return _emit(json.dumps(to_data(dossier), ensure_ascii=False, indent=2) + "\n", args.output)

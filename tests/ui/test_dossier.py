@@ -145,7 +145,8 @@ async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
         assert "Niet bereikt, en wat we daaraan deden:\nJongeren\n" in text
         assert "Na Ontwerpatelier (1 maart 2026): Jongerenwerk gevraagd" in text
         letter = (tmp_path / "dossier-plein-brief.md").read_text(encoding="utf-8")
-        assert "U zei: Meer bomen." in letter and "We spraken nog niet met: Jongeren." in letter
+        assert "Omwonenden zeiden: Meer bomen." in letter
+        assert "- Jongeren hebben we nog niet gesproken." in letter
         form_md = (tmp_path / "dossier-plein-evaluatieformulier.md").read_text(encoding="utf-8")
         assert form_md.count("# Evaluatie: ") == 2
         await pilot.press("escape")
@@ -438,6 +439,7 @@ async def test_ticked_and_unticked_read_differently_in_plain_text():
         await pilot.press("f6", "a")
         reached = app.screen.query_one("#f-reached", SelectionList)
         reached.select("omwonenden")
+        reached.scroll_visible(animate=False)
         await pilot.pause()
         text = screen_text(app)
         assert "[x] Omwonenden" in text and "[ ] Jongeren" in text
@@ -630,6 +632,6 @@ async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
         assert isinstance(app.screen, DossierScreen)
     saved = load_dossier(path)
     report, form_md = report_markdown(saved), form_markdown(saved)
-    assert "**Wat vastlag:** Het budget is 250.000 euro.\n" in report
-    assert "Dit lag al vast: Het budget is 250.000 euro." in form_md
+    assert "- **Wat vastlag:**\n  - Het budget is 250.000 euro.\n" in report
+    assert "- Dit lag al vast:\n  - Het budget is 250.000 euro.\n" in form_md
     assert "Noem het bedrag" not in report + form_md
