@@ -917,7 +917,7 @@ class DossierScreen(Screen):
         activities = self.query_one("#activities", OptionList)
         options = []
         for a in d.activities:
-            line = f"{d.werkvorm_name(a.werkvorm)} · {_nl_date(a.date) or s('dossier.nodate')}"
+            line = f"{d.activity_name(a)} · {_nl_date(a.date) or s('dossier.nodate')}"
             if a.participants is not None:
                 key = "dossier.person" if a.participants == 1 else "dossier.people"
                 line += " · " + s(key, n=a.participants)
@@ -947,7 +947,7 @@ class DossierScreen(Screen):
         options = []
         for n, e in enumerate(d.evaluations):
             a = d.activity(e.activity)
-            title = d.werkvorm_name(a.werkvorm) if a else e.activity
+            title = d.activity_name(a) if a else e.activity
             options.append(Option(safe.text(f"{title}: {evaluation_summary(e)}"), id=str(n)))
         options.append(Option(safe.text(s("dossier.add.evaluation"), "italic"), id=NONE))
         self._fill(evaluations, options)
