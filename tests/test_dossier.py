@@ -25,6 +25,7 @@ from wizard.flow import resolve
 from wizard.loader import load_tree_text
 from wizard.problems import ProblemsError
 from wizard.report import (
+    child_letter_markdown,
     form_data,
     form_markdown,
     letter_markdown,
@@ -358,6 +359,10 @@ def test_example_dossier_and_its_documents_are_current():
         "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
     )
     assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]
+    children = (examples / "dossier-kooiplein.brief-kinderen.md").read_text(encoding="utf-8")
+    assert children == child_letter_markdown(dossier, day), (
+        "run: stappenplan brief docs/examples/dossier-kooiplein.yaml --voor kinderen"
+    )
     form = (examples / "dossier-kooiplein.formulier-kinderen.md").read_text(encoding="utf-8")
     assert form == form_markdown(dossier, "a6"), (
         "run: stappenplan formulier docs/examples/dossier-kooiplein.yaml --activiteit a6"
@@ -635,7 +640,7 @@ def test_children_who_took_part_get_a_short_letter_of_their_own(tmp_path, capsys
 
     dossier = _young_dossier()
     md = child_letter_markdown(dossier)
-    assert "- Een klimrek.\n  - Dit gaan we doen.\n  - Dit gaan we doen: Er komt een klimrek" in md
+    assert "- Een klimrek.\n  - Dit gaan we doen: Er komt een klimrek bij de zandbak.\n" in md
     assert "Dank je wel!" in md and "Meer bomen" not in md  # only what they said
     assert " u " not in md.lower() and "uw " not in md.lower()  # 'jij' and 'jullie'
     sentences = [s for s in md.replace("\n", " ").split(". ") if s.strip()]
@@ -725,13 +730,11 @@ def test_an_activity_keeps_its_own_name_next_to_its_werkvorm():
 
 
 def test_the_evaluation_form_is_ready_to_hand_out(tmp_path):
-    from docx.enum.text import WD_BREAK  # noqa: F401 - python-docx is there
+    from wizard.dossier import RoomItem
 
     dossier = _young_dossier()
     dossier.room.append(
-        __import__("wizard.dossier", fromlist=["RoomItem"]).RoomItem(
-            kind="open", text="Het ontwerp of de uitwerking: De inrichting van het plein."
-        )
+        RoomItem(kind="open", text="Het ontwerp of de uitwerking: De inrichting van het plein.")
     )
     md = form_markdown(dossier, "a1")
     participants, organisers = md.split("# Voor de organisatie")

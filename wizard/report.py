@@ -704,10 +704,10 @@ def _answer_lines(i: Any, *, young: bool = False) -> list[str]:
     lines = [answers[i.weighing]]
     if i.weighing == Weighing.open:
         return lines
-    if i.action:
-        lines.append(
-            f"{'Wat we doen' if not young else 'Dit gaan we doen'}: {_md(as_sentence(i.action))}"
-        )
+    if i.action and young and i.weighing != Weighing.niet:  # one line: "Dit gaan we doen: ..."
+        lines = [f"{answers[i.weighing].rstrip('.')}: {_md(as_sentence(i.action))}"]
+    elif i.action:
+        lines.append(f"Wat we doen: {_md(as_sentence(i.action))}")
     if i.reason and (i.weighing != Weighing.overgenomen or not i.action):
         lines.append(f"Waarom: {_md(as_sentence(i.reason))}")
     return lines

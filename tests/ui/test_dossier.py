@@ -7,8 +7,8 @@ from textual.widgets import Input, RadioSet, Select, SelectionList
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
 from wizard.dossier import load_dossier, recent_dossiers
-from wizard.report import letter_markdown
 from wizard.paths import dossiers_dir
+from wizard.report import letter_markdown
 from wizard.ui.screens.dossier import (
     ActivityForm,
     DecisionForm,
