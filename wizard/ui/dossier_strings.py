@@ -53,6 +53,10 @@ NL: dict[str, str] = {
         "Druk o om het in te vullen."
     ),
     "dossier.contact.line": "Afzender: {org} · Contact: {who} (o: wijzigen)",
+    "dossier.contact.missing.export": (
+        "Let op: de brief mist nog {what}. Er staat nu een tekst in om in te vullen. "
+        "Sluit dit venster en druk o om het in te vullen."
+    ),
     "dossier.doc.brief-kinderen": "Brief voor de kinderen en jongeren die meededen",
     # dossier screen
     "dossier.heading": "Dossier: {title}",
@@ -241,6 +245,10 @@ EN: dict[str, str] = {
         "Note: the letter still lacks {what}. It now has a text to fill in. Press o to fill it in."
     ),
     "dossier.contact.line": "Sender: {org} · Contact: {who} (o: edit)",
+    "dossier.contact.missing.export": (
+        "Note: the letter still lacks {what}. It now has a text to fill in. Close this window "
+        "and press o to fill it in."
+    ),
     "dossier.doc.brief-kinderen": "Letter for the children and young people who took part",
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",

@@ -684,7 +684,7 @@ class DossierExportScreen(ModalScreen[None]):
             yield Static(safe.text(s("dossier.export.title"), "bold"), classes="dialog-title")
             missing = _missing_contact(session.dossier)
             if missing:
-                yield Static(safe.text(s("dossier.contact.missing", what=missing), "bold"))
+                yield Static(safe.text(s("dossier.contact.missing.export", what=missing), "bold"))
             yield Static(safe.text(s("dossier.export.format")), classes="form-label")
             with RadioSet(id="x-format"):
                 for f in FORMATS:
