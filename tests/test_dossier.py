@@ -595,10 +595,17 @@ def test_the_letter_names_sender_and_contact_or_shows_what_to_fill_in(tmp_path, 
     assert main(["brief", str(path)]) == 0
     err = capsys.readouterr().err
     assert "de brief mist nog de afzender" in err and "de contactpersoon" in err
-    dossier.organisation, dossier.contact = "Gemeente Leiden", "Sanne de Vries"
-    save_dossier(path, dossier, remember_it=False)
-    assert main(["brief", str(path)]) == 0
-    assert "mist nog" not in capsys.readouterr().err
+    # set from the command line: kept in the dossier, used in the letter
+    args = ["--afzender", "Gemeente Leiden", "--contact", "Sanne de Vries, 071-123 45 67"]
+    assert main(["brief", str(path), *args]) == 0
+    out, err = capsys.readouterr()
+    assert "mist nog" not in err and "invullen]" not in out
+    assert "contact op met Sanne de Vries, 071-123 45 67." in out
+    saved = load_dossier(path)
+    assert (saved.organisation, saved.contact) == (
+        "Gemeente Leiden",
+        "Sanne de Vries, 071-123 45 67",
+    )
 
 
 def test_the_letter_says_who_said_it_never_u_zei():
