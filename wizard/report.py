@@ -295,7 +295,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
             "[leiden-wijkverenigingen]."
         )
     if dossier.contact.strip():
-        intro += f" Vragen over deze rapportage: {_md(as_sentence(dossier.contact))}"
+        intro += f" Vragen over deze rapportage: {_md(dossier.contact.strip().rstrip('.'))}."
     lines += [intro, ""]
 
     # 1. summary (for a permit: the Omgevingswet's three questions for the aanvraag)
