@@ -25,6 +25,7 @@ from wizard.flow import resolve
 from wizard.loader import load_tree_text
 from wizard.problems import ProblemsError
 from wizard.report import (
+    child_letter_markdown,
     form_data,
     form_markdown,
     letter_markdown,
@@ -193,13 +194,14 @@ def test_rapportage_names_the_missing_group_and_what_was_done():
     assert "Jongerenwerk gevraagd" in reach and "Straatgesprekken bij de school" in reach
     assert "**Bereikt:** Omwonenden." in reach
     assert "Ja: 2 activiteiten, met samen 204 deelnemers" in md
-    assert "**Deels overgenomen**. Waarom: Er komen vier bomen" in md
-    assert "(besloten door projectteam)" in md
+    assert "**Deels overgenomen.** Waarom: Er komen vier bomen" in md
+    assert "Besloten door projectteam." in md
     assert "Gepland maar (nog) niet gedaan: Straatgesprekken" in md
     assert "Het college stelt het ontwerp vast. Besloten door college op 30 juni 2026." in md
     assert "4,2" in md and "Later beginnen." in md
     # sources by title, publisher and year; never a seed file name
-    assert "Omgevingswet en Omgevingsbesluit" in md and "Gemeente Leiden, 2023" in md
+    assert "Gemeente Leiden, 2023" in md
+    assert "Omgevingswet" not in md and "omgevingsvergunning" not in md  # not a permit
     assert ".txt" not in md
 
 
@@ -229,9 +231,9 @@ def test_rapportage_json_has_the_same_facts():
 
 def test_letter_is_plain_and_says_what_was_done():
     md = letter_markdown(full_cycle())
-    assert "U zei: Meer bomen en schaduw op het plein." in md
+    assert "Omwonenden zeiden: Meer bomen en schaduw op het plein." in md
     assert "Dit nemen we voor een deel over." in md
-    assert "We spraken nog niet met: Jongeren." in md
+    assert "- Jongeren hebben we nog niet gesproken. Jongerenwerk gevraagd" in md
     assert "Sanne de Vries" in md
     sentences = [s for s in md.replace("\n", " ").split(". ") if s.strip()]
     assert max(len(s.split()) for s in sentences) <= 25  # B1: short sentences
@@ -242,7 +244,8 @@ def test_form_per_meeting_with_the_plans_groups():
     md = form_markdown(dossier)
     assert md.count("# Evaluatie: ") == 2  # one per meeting
     assert "Had u het gevoel dat er naar u werd geluisterd?" in md
-    assert "- ☐ Jongeren" in md and "Hierover kon u meepraten: Het ontwerp van het plein." in md
+    assert "- ☐ Jongeren" in md
+    assert "- Hierover kon u meepraten:\n  - Het ontwerp van het plein.\n" in md
     one = form_markdown(dossier, "a2")
     assert one.count("# Evaluatie: ") == 1 and "Bewonersbrief" in one
     dossier.activities.clear()
@@ -356,6 +359,10 @@ def test_example_dossier_and_its_documents_are_current():
         "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
     )
     assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]
+    children = (examples / "dossier-kooiplein.brief-kinderen.md").read_text(encoding="utf-8")
+    assert children == child_letter_markdown(dossier, day), (
+        "run: stappenplan brief docs/examples/dossier-kooiplein.yaml --voor kinderen"
+    )
     form = (examples / "dossier-kooiplein.formulier-kinderen.md").read_text(encoding="utf-8")
     assert form == form_markdown(dossier, "a6"), (
         "run: stappenplan formulier docs/examples/dossier-kooiplein.yaml --activiteit a6"
@@ -429,17 +436,19 @@ def test_letter_says_what_was_done_and_speaks_about_young_people_not_to_them():
     md = letter_markdown(dossier)
     # the follow-ups were recorded: the letter says what was done, not "we still try"
     assert "Dat proberen we nog" not in md
-    assert "Dit deden we om hen toch te horen:" in md
-    assert "- Jongerenwerk gevraagd om een gesprek op het plein te organiseren." in md
+    assert (
+        "- Jongeren hebben we nog niet gesproken. Jongerenwerk gevraagd om een gesprek op het "
+        "plein te organiseren. Straatgesprekken bij de school op 15 maart gepland.\n" in md
+    )
     # points from young people are told about them, never as "U zei" to the adult reader
     assert "- De jongeren zeiden: Een plek om te chillen." in md
-    assert "U zei: Een plek om te chillen." not in md
-    assert "- U zei: Meer bomen en schaduw op het plein." in md
+    assert "U zei" not in md
+    assert "- Omwonenden zeiden: Meer bomen en schaduw op het plein." in md
     # nothing recorded about a group: then (and only then) the letter says we still try
     for a in dossier.activities:
         a.follow_up = ""
     md = letter_markdown(dossier)
-    assert "Dat proberen we nog." in md and "Dit deden we" not in md
+    assert "- Jongeren hebben we nog niet gesproken. Dat proberen we nog.\n" in md
 
 
 def _with_room(dossier, fixed, open_):
@@ -456,8 +465,8 @@ def test_instructions_to_the_civil_servant_stay_out_of_public_documents():
     )
     for doc in (report_markdown(dossier), form_markdown(dossier), letter_markdown(dossier)):
         assert "Noem het bedrag" not in doc and "Leg uit welke" not in doc
-    assert "**Wat vastlag:** Het beschikbare budget.\n" in report_markdown(dossier)
-    assert "Hierover kon u meepraten: Het ontwerp.\n" in form_markdown(dossier)
+    assert "- **Wat vastlag:**\n  - Het beschikbare budget.\n" in report_markdown(dossier)
+    assert "- Hierover kon u meepraten:\n  - Het ontwerp.\n" in form_markdown(dossier)
     # a tree that marks the instruction apart: the public text is used whole, the
     # instruction never
     dossier = _with_room(
@@ -473,7 +482,7 @@ def test_instructions_to_the_civil_servant_stay_out_of_public_documents():
         [],
     )
     md = report_markdown(dossier)
-    assert "**Wat vastlag:** Het budget: 2 ton. Meer is er niet.\n" in md
+    assert "- **Wat vastlag:**\n  - Het budget: 2 ton. Meer is er niet.\n" in md
     assert "Noem het bedrag" not in md and "Noem het bedrag" not in form_markdown(dossier)
 
 
@@ -564,3 +573,249 @@ def test_exports_go_to_the_documents_folder_even_when_it_does_not_exist_yet(tmp_
     blocked.write_text("geen map", encoding="utf-8")
     monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(blocked / "Documenten"))
     assert default_export_folder() == Path.home()  # cannot be made: the dialog shows this one
+
+
+# --- what a civil servant sends: the letter, the rapportage, the form ---------------------------
+
+
+def test_the_letter_names_sender_and_contact_or_shows_what_to_fill_in(tmp_path, capsys):
+    dossier = full_cycle()
+    md = letter_markdown(dossier)
+    assert "Neem dan contact op met Sanne de Vries, 071-123 45 67." in md
+    assert md.rstrip().endswith("Met vriendelijke groet,\n\nGemeente Leiden")
+    assert "Sanne de Vries" in report_markdown(dossier)  # the rapportage says whom to ask
+    dossier.organisation = dossier.contact = ""
+    md = letter_markdown(dossier)
+    # never a vague "de gemeente" or "Het projectteam": a placeholder nobody can miss
+    assert "contact op met de gemeente" not in md and "Het projectteam" not in md
+    assert "**[naam en telefoonnummer of e-mail invullen]**" in md
+    assert md.rstrip().endswith("**[naam van de gemeente of organisatie invullen]**")
+    path = tmp_path / "dossier.yaml"
+    save_dossier(path, dossier, remember_it=False)
+    assert main(["brief", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "de brief mist nog de afzender" in err and "de contactpersoon" in err
+    # set from the command line: kept in the dossier, used in the letter
+    args = ["--afzender", "Gemeente Leiden", "--contact", "Sanne de Vries, 071-123 45 67"]
+    assert main(["brief", str(path), *args]) == 0
+    out, err = capsys.readouterr()
+    assert "mist nog" not in err and "invullen]" not in out
+    assert "contact op met Sanne de Vries, 071-123 45 67." in out
+    saved = load_dossier(path)
+    assert (saved.organisation, saved.contact) == (
+        "Gemeente Leiden",
+        "Sanne de Vries, 071-123 45 67",
+    )
+
+
+def test_the_letter_says_who_said_it_never_u_zei():
+    dossier = full_cycle()
+    dossier.inputs.append(Input(id="i3", subject="Verkeer", heard="Te hard rijden in de straat"))
+    md = letter_markdown(dossier)
+    assert "U zei" not in md
+    assert "- Omwonenden zeiden: Meer bomen en schaduw op het plein.\n" in md
+    assert "- We hoorden: Te hard rijden in de straat.\n" in md  # and it ends with a full stop
+
+
+def _young_dossier():
+    dossier = full_cycle()
+    dossier.activities.append(
+        Activity(
+            id="a3",
+            werkvorm="kinderparticipatie",
+            name="Tekenles op basisschool De Wieken",
+            date="2026-03-20",
+            reached=["jongeren"],
+        )
+    )
+    dossier.inputs.append(
+        Input(
+            id="i3",
+            subject="Spelen",
+            group="jongeren",
+            activity="a3",
+            heard="Een klimrek",
+            weighing="overgenomen",
+            action="Er komt een klimrek bij de zandbak",
+        )
+    )
+    return dossier
+
+
+def test_children_who_took_part_get_a_short_letter_of_their_own(tmp_path, capsys):
+    from wizard.report import child_letter_markdown, letter_data
+
+    dossier = _young_dossier()
+    md = child_letter_markdown(dossier)
+    assert "- Een klimrek.\n  - Dit gaan we doen: Er komt een klimrek bij de zandbak.\n" in md
+    assert "Dank je wel!" in md and "Meer bomen" not in md  # only what they said
+    assert " u " not in md.lower() and "uw " not in md.lower()  # 'jij' and 'jullie'
+    sentences = [s for s in md.replace("\n", " ").split(". ") if s.strip()]
+    assert max(len(s.split()) for s in sentences) <= 20
+    assert letter_data(dossier)["children"] == child_letter_markdown(dossier)
+    assert letter_data(full_cycle())["children"] is None  # no children: no child letter
+    path = tmp_path / "dossier.yaml"
+    save_dossier(path, dossier, remember_it=False)
+    assert main(["brief", str(path), "--voor", "kinderen"]) == 0
+    assert "# Wat we met jullie ideeën doen: Plein" in capsys.readouterr().out
+
+
+def _with_groups(dossier, *extra):
+    dossier.plan.advice["stakeholders"] += list(extra)
+    return dossier
+
+
+def test_groups_not_reached_are_plain_words_and_sensitive_groups_are_not_named_in_the_letter():
+    dossier = _with_groups(
+        full_cycle(),
+        {"id": "weinig-tijd", "name": "Mensen met weinig tijd (werkende ouders)", "category": "x"},
+        {"id": "armoede", "name": "Mensen die moeten rondkomen van weinig geld", "category": "x"},
+        {"id": "ander", "name": "Buurtgenoten zonder tuin", "category": "x", "sensitive": True},
+    )
+    md = letter_markdown(dossier)
+    assert "- Mensen met weinig tijd hebben we nog niet gesproken. Dat proberen we nog.\n" in md
+    assert "weinig geld" not in md and "zonder tuin" not in md and "(werkende ouders)" not in md
+    assert "- We spraken ook nog niet iedereen die het raakt. Dat proberen we nog.\n" in md
+    assert "We spraken nog niet met:" not in md
+    # the rapportage, for the council, keeps the full list
+    report = report_markdown(dossier)
+    for name in ("Mensen die moeten rondkomen van weinig geld", "Buurtgenoten zonder tuin"):
+        assert f"- **{name}**" in report
+
+
+def test_the_promise_is_in_the_rapportage_and_the_letter_and_whether_it_was_kept():
+    from datetime import date
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    dossier = load_dossier(examples / "dossier-kooiplein.yaml")
+    promise = "De gemeente neemt de gezamenlijke uitkomst over, zolang die binnen de kaders blijft."
+    letter = letter_markdown(dossier, date(2026, 6, 2))
+    assert "## Wat we beloofden" in letter and promise in letter
+    assert "(zie hierboven)" not in letter
+    assert "We namen 3 van de 6 punten over, en 2 voor een deel." in letter
+    report = report_markdown(dossier, date(2026, 6, 2))
+    assert promise in report
+    assert "Bij elk punt dat niet of deels is overgenomen, staat waarom." in report
+    niet = next(i for i in dossier.inputs if i.weighing.value == "niet")
+    niet.reason = ""
+    report = report_markdown(dossier, date(2026, 6, 2))
+    assert "staat nog niet waarom; de belofte vraagt dat wel" in report
+    assert "_Nog niet vastgelegd waarom._" in report
+
+
+def test_the_rapportage_has_no_instructions_internal_groups_or_raw_source_tags():
+    from datetime import date
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    dossier = load_dossier(examples / "dossier-kooiplein.yaml")
+    md = report_markdown(dossier, date(2026, 6, 2))
+    assert "Kort:" not in md and "omgevingsvergunning" not in md  # no permit in this plan
+    assert "Leiden maakt het participatieplan" in md  # the Leiden variant
+    wanted = next(line for line in md.splitlines() if "Wie we wilden betrekken" in line)
+    assert "College" not in wanted and "Collega" not in wanted
+    assert "Geen reden vastgelegd" not in md
+    assert "**Overgenomen.** Wat we doen:" in md or "**Overgenomen.** Waarom:" in md
+    assert "[leiden-wijkverenigingen]" not in md and "[2]" in md
+    assert "\n2. Uitkomst en inhoud gesprekken wijk- en buurtverenigingen" in md
+    # another municipality: no Leiden policy; a permit: the aanvraag's three questions
+    dossier.plan.advice["variant"] = {"id": "plein", "name": "Plein"}
+    dossier.plan.advice["answers"].append({"node": "plichten", "answer": ["vergunning"]})
+    md = report_markdown(dossier, date(2026, 6, 2))
+    assert "Leiden maakt" not in md
+    assert "Bij de aanvraag om een omgevingsvergunning vermeldt de aanvrager" in md
+    assert "Omgevingswet en Omgevingsbesluit" in md.split("## Bronnen")[1]
+
+
+def test_an_activity_keeps_its_own_name_next_to_its_werkvorm():
+    dossier = _young_dossier()
+    letter = letter_markdown(dossier)
+    assert "- Tekenles op basisschool De Wieken: 20 maart 2026.\n" in letter
+    report = report_markdown(dossier)
+    assert "#### Tekenles op basisschool De Wieken (kinderparticipatie, 20 maart 2026)" in report
+
+
+def test_the_evaluation_form_is_ready_to_hand_out(tmp_path):
+    from wizard.dossier import RoomItem
+
+    dossier = _young_dossier()
+    dossier.room.append(
+        RoomItem(kind="open", text="Het ontwerp of de uitwerking: De inrichting van het plein.")
+    )
+    md = form_markdown(dossier, "a1")
+    participants, organisers = md.split("# Voor de organisatie")
+    assert "Zet de uitkomsten in het dossier" in organisers
+    assert "Zet de uitkomsten" not in participants and "stappenplan" not in participants
+    assert "meepraten: Het ontwerp" not in md
+    assert "- Hierover kon u meepraten:\n" in md
+    # a meeting with adults and young people: adults' form, children's form, organisers' part
+    dossier.activities[0].reached.append("jongeren")
+    dossier.activities[0].missing.remove("jongeren")
+    md = form_markdown(dossier, "a1")
+    assert md.count("\n---\n") == 2
+    path = tmp_path / "formulier.docx"
+    write_docx(path, md)
+    doc = Document(str(path))
+    breaks = sum('w:br w:type="page"' in p._p.xml for p in doc.paragraphs)
+    assert breaks == 2
+
+
+def test_every_word_file_is_a4_dutch_and_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "brief.docx"
+    old = os.umask(0o022)
+    try:
+        write_docx(path, letter_markdown(full_cycle()))
+    finally:
+        os.umask(old)
+    doc = Document(str(path))
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(
+        qn("w:rPrDefault") + "/" + qn("w:rPr") + "/" + qn("w:lang")
+    )
+    assert lang.get(qn("w:val")) == "nl-NL"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not 0600: it is for sharing
+
+
+def test_a_session_file_stays_private_and_a_dossier_does_not(tmp_path):
+    import os
+    import stat
+
+    from wizard.session import save_session
+
+    dossier, engine, loaded = planned()
+    old = os.umask(0o022)
+    try:
+        save_session(tmp_path / "sessie.json", engine, loaded.digest)
+        save_dossier(tmp_path / "dossier.yaml", dossier, remember_it=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "sessie.json").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "dossier.yaml").stat().st_mode) == 0o644
+
+
+def test_a_plan_export_is_remembered_in_the_dossier(tmp_path):
+    from wizard.dossier import answers_digest, note_written, plan_written
+
+    dossier, engine, _ = planned()
+    note_written(dossier, "plan", tmp_path / "plan.md", answers_digest(engine.answers, {}))
+    save_dossier(tmp_path / "d.yaml", dossier, remember_it=False)
+    again = load_dossier(tmp_path / "d.yaml")
+    assert plan_written(again, engine.answers, {})
+    assert not plan_written(again, {**engine.answers, "naam": "Ander plein"}, {})
+
+
+def test_what_we_do_is_said_for_every_point_and_why_only_when_not_taken_over():
+    dossier = full_cycle()
+    point = dossier.inputs[1]  # overgenomen
+    point.reason, point.action = "", "We leggen een trapveldje aan"
+    letter = letter_markdown(dossier)
+    assert "  - Dit nemen we over.\n  - Wat we doen: We leggen een trapveldje aan.\n" in letter
+    report = report_markdown(dossier)
+    assert "**Overgenomen.** Wat we doen: We leggen een trapveldje aan." in report

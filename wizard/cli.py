@@ -143,6 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
             help="uitvoer (standaard markdown)",
         )
         doc.add_argument("--output", metavar="PAD", help="schrijf naar dit bestand")
+        if name in ("rapport", "brief"):
+            doc.add_argument(
+                "--afzender",
+                metavar="TEKST",
+                help="gemeente of organisatie onder de brief; wordt in het dossier bewaard",
+            )
+            doc.add_argument(
+                "--contact",
+                metavar="TEKST",
+                help="contactpersoon voor vragen (naam en telefoonnummer of e-mail); wordt in "
+                "het dossier bewaard",
+            )
+        if name == "brief":
+            doc.add_argument(
+                "--voor",
+                choices=["deelnemers", "kinderen"],
+                default="deelnemers",
+                help="de brief voor alle deelnemers (standaard), of de korte brief voor de "
+                "kinderen en jongeren die meededen",
+            )
         if name == "formulier":
             doc.add_argument(
                 "--activiteit",
@@ -425,6 +445,32 @@ def cmd_document(args: argparse.Namespace) -> int:
             "evaluatieformulier",
         ),
     }
+    if getattr(args, "voor", None) == "kinderen":
+        makers["brief"] = (report.child_letter_markdown, report.letter_data, "brief-kinderen")
+    sender, contact = getattr(args, "afzender", None), getattr(args, "contact", None)
+    if sender is not None or contact is not None:  # kept in the dossier, for every document
+        from wizard.dossier import save_dossier
+
+        if sender is not None:
+            dossier.organisation = " ".join(sender.split())[:300]
+        if contact is not None:
+            dossier.contact = " ".join(contact.split())[:300]
+        try:
+            save_dossier(Path(args.file), dossier, remember_it=False)
+        except OSError as exc:
+            _err(f"{args.file}: kan het dossier niet bewaren: {exc.strerror or exc}")
+            return EXIT_USAGE
+        print(f"Afzender en contactpersoon bewaard in {args.file}", file=sys.stderr)
+    if args.command in ("rapport", "brief"):
+        missing = report.missing_contact(dossier)
+        if missing:  # the letter has a placeholder for it: say so before it is sent
+            print(
+                "stappenplan: let op: de brief mist nog "
+                + " en ".join(missing)
+                + ". Er staat nu een tekst in om in te vullen. Geef --afzender en --contact "
+                "mee, of vul het in met stappenplan open DOSSIER (toets o).",
+                file=sys.stderr,
+            )
     to_md, to_data, suffix = makers[args.command]
     if args.format == "json":
         return _emit(json.dumps(to_data(dossier), ensure_ascii=False, indent=2) + "\n", args.output)

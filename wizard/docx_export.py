@@ -7,10 +7,15 @@ the headings and lists stay lists:
 - ``#`` to ``####`` become *Heading 1* to *Heading 4* (the navigation pane lists them);
 - ``- item`` becomes *List Bullet*, an indented ``- item`` *List Bullet 2*; ``1. item``
   becomes *List Number*; indented lines under an item continue that item;
+- a line ``---`` is a page break (between the parts of a handout);
 - ``> text`` becomes *Quote*; a line that is wholly ``_text_`` is set in italics;
 - inline ``**bold**``, ``*italic*`` and ``_italic_`` are kept; ``[id]`` citations stay as text.
 
-python-docx (a well-kept library, MIT) does the Word part; we keep no XML of our own.
+Every document is A4 with Dutch (nl-NL) as its language, so Word neither prints on Letter
+nor marks every word as misspelt.
+
+python-docx (a well-kept library, MIT) does the Word part; the only XML we touch is the
+language of the default style (python-docx has no call for it).
 """
 
 from __future__ import annotations
@@ -69,11 +74,39 @@ def _number(paragraph: Any, num_id: int | None) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
+LANGUAGE = "nl-NL"
+
+
+def _dutch_a4(doc: Any) -> None:
+    """A4 with margins of 2.5 cm, and Dutch as the language of the text (spelling check)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(25))
+    doc.core_properties.language = LANGUAGE
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+
 def markdown_to_document(markdown: str, title: str | None = None) -> Any:
     """A python-docx Document for our Markdown subset."""
     from docx import Document
 
     doc = Document()
+    _dutch_a4(doc)
     if title:
         doc.core_properties.title = title
     doc.core_properties.author = "stappenplan"
@@ -87,6 +120,10 @@ def markdown_to_document(markdown: str, title: str | None = None) -> Any:
             continue
         if not raw.startswith(" ") and not _NUMBER.match(line):
             in_numbered = False  # a heading, paragraph or bullet ends a numbered list
+        if line == "---":
+            doc.add_page_break()
+            current = None
+            continue
         heading = _HEADING.match(line)
         if heading:
             level = min(len(heading.group(1)), 4)

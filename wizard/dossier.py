@@ -97,6 +97,7 @@ class Activity(_Base):
 
     id: Ref
     werkvorm: Line = Field(description="Werkvorm: id uit het plan, of een eigen naam.")
+    name: Line = Field("", description="Eigen naam van de activiteit (bijvoorbeeld 'Tekenles').")
     date: Day | None = None
     place: Line = Field("", description="Plaats of kanaal (buurthuis, online, huis-aan-huis).")
     participants: int | None = Field(None, ge=0, le=10_000_000)
@@ -122,7 +123,8 @@ class Input(_Base):
     activity: Ref | None = Field(None, description="Activiteit waar het gehoord is (id).")
     heard: Note = Field(min_length=1)
     weighing: Weighing = Weighing.open
-    reason: Note = ""
+    action: Note = Field("", description="Wat we ermee doen (bij elke afweging).")
+    reason: Note = Field("", description="Waarom (nodig bij deels of niet overgenomen).")
     decided_by: Line = ""
 
 
@@ -154,6 +156,16 @@ class RoomItem(_Base):
     text: Note = ""
 
 
+class Written(_Base):
+    """A document written from the dossier: which one, where, when. ``answers`` is a digest of
+    the answers it was made from (for the plan: is that export still the plan as it is?)."""
+
+    document: Ref
+    file: Note = ""
+    at: Line = ""
+    answers: Line = ""
+
+
 class TreeRef(_Base):
     id: Ref
     title: Line = ""
@@ -175,6 +187,14 @@ AnswerValue = str | list[str] | bool
 YOUNG_AUDIENCES = frozenset({"kinderen", "jongeren"})
 YOUNG_GROUPS = frozenset({"kinderen", "jongeren"})
 YOUNG_WERKVORMEN = frozenset({"kinderparticipatie", "jongerenpanel"})
+# Groups a public letter does not name ("we spraken nog niet met mensen met weinig geld" labels
+# the readers' neighbours): the plan snapshot says so once the tree marks a stakeholder
+# ``sensitive: true`` (see docs/dossier.md); until then these catalogue ids of the bundled tree
+# (poverty and debts, low literacy, migration background, disability). The rapportage for the
+# council names every group.
+SENSITIVE_GROUPS = frozenset(
+    {"armoede", "schulden", "laaggeletterden", "nieuwkomers", "beperking", "statushouders"}
+)
 
 
 class Dossier(_Base):
@@ -197,6 +217,9 @@ class Dossier(_Base):
         description="Wat vastligt en wat open is, in woorden voor deelnemers (leeg: uit het plan).",
     )
     plan: PlanSnapshot | None = None
+    written: list[Written] = Field(
+        default_factory=list, description="Documenten die uit dit dossier zijn geschreven."
+    )
     # what load_dossier had to repair in an older file (in Dutch, for the user); not saved
     _load_notes: list[str] = PrivateAttr(default_factory=list)
 
@@ -283,6 +306,73 @@ class Dossier(_Base):
             return "young"
         return "both" if young else "adult"
 
+    def is_sensitive_group(self, ref: str | None) -> bool:
+        """Is this a group a public letter should not name (poverty, low literacy, ...)?"""
+        for i, _, raw in _entries(self.advice.get("stakeholders")):
+            if i == ref and "sensitive" in raw:  # the tree marks it: that is what counts
+                return raw.get("sensitive") is True
+        return ref in SENSITIVE_GROUPS
+
+    def plain_group_name(self, ref: str | None) -> str:
+        """The group's name for a sentence in a letter: without the explanation in brackets,
+        and lower case where it is a common noun ('Mensen met weinig tijd (werkende ouders)'
+        becomes 'mensen met weinig tijd')."""
+        name = re.sub(r"\s*\([^)]*\)", "", self.group_name(ref)).strip()
+        return lower_first(name)
+
+    def is_silent_group(self, ref: str | None) -> bool:
+        """A silent interest (nature, future residents): others speak for it."""
+        for i, _, raw in _entries(self.advice.get("stakeholders")):
+            if i == ref:
+                return raw.get("category") == "stil-belang"
+        return False
+
+    def has_young(self) -> bool:
+        """Did children or young people take part (a werkvorm for them, or such a group)?"""
+        return any(
+            self.audience(a) != "adult" or any(self.is_young_group(g) for g in a.reached)
+            for a in self.activities
+        )
+
+    def promise(self) -> list[str]:
+        """What the plan told participants about who decides and what their say is worth (the
+        plan's "Rollen"). The promise of the level is written for the public as a whole; for
+        other items only the public part is used (see :func:`public_part`)."""
+        room = self.advice.get("invloedsruimte")
+        items = room.get("decides") if isinstance(room, dict) else None
+        out: list[str] = []
+        for item in items if isinstance(items, list) else []:
+            part = public_part(item)
+            if part is None or not part[0]:
+                continue
+            whole = item["text"].strip() if isinstance(item, dict) else str(item).strip()
+            text = whole if _is_level_promise(item) else part[0]
+            out.append(re.sub(r"\s*\(zie [^)]*\)", "", text))  # no "(zie hierboven)" alone
+        return out
+
+    def is_permit(self) -> bool:
+        """Is the plan about an application for a permit (the aanvraagvereiste of the
+        Omgevingswet applies)? Read from the plan's recorded answers: the duty 'vergunning'
+        (question ``plichten``) or an initiatiefnemer as origin (question ``herkomst``); those
+        are the bundled tree's ids, as the snapshot records answers by id."""
+        trace = self.advice.get("answers")
+        for r in trace if isinstance(trace, list) else []:
+            if not isinstance(r, dict):
+                continue
+            answer = r.get("answer")
+            values = answer if isinstance(answer, list) else [answer]
+            if r.get("node") == "plichten" and "vergunning" in values:
+                return True
+            if r.get("node") == "herkomst" and "initiatiefnemer" in values:
+                return True
+        return False
+
+    def variant_id(self) -> str | None:
+        variant = self.advice.get("variant")
+        if isinstance(variant, dict) and isinstance(variant.get("id"), str):
+            return variant["id"]
+        return self.tree.variant
+
     def group_name(self, ref: str | None) -> str:
         if not ref:
             return "Iedereen"
@@ -290,6 +380,10 @@ class Dossier(_Base):
 
     def werkvorm_name(self, ref: str) -> str:
         return dict(self.werkvorm_options()).get(ref, ref)
+
+    def activity_name(self, a: Activity) -> str:
+        """The activity's own name ('Tekenles op basisschool De Wieken'), else its werkvorm."""
+        return a.name.strip() or self.werkvorm_name(a.werkvorm)
 
     def activity(self, ref: str | None) -> Activity | None:
         return next((a for a in self.activities if a.id == ref), None)
@@ -318,6 +412,27 @@ class Dossier(_Base):
     def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
         """What was done about a group, per activity where it was missing."""
         return [(a, a.follow_up) for a in self.activities if group in a.missing and a.follow_up]
+
+
+def lower_first(name: str) -> str:
+    """'Jongeren' → 'jongeren' mid-sentence; an abbreviation or a name with capitals further
+    on ('GGD', 'Gemeente Leiden') stays as it is."""
+    words = name.split()
+    if not words or len(words[0]) < 2 or not words[0][1:].islower():
+        return name
+    if any(w[:1].isupper() for w in words[1:]):
+        return name  # a proper name, most likely
+    return name[:1].lower() + name[1:]
+
+
+def _is_level_promise(item: Any) -> bool:
+    """Is this Rollen item the promise of the level (the tree's rules ``belofte-*``)? Such an
+    item is written for the public as a whole."""
+    reasons = item.get("reasons") if isinstance(item, dict) else None
+    return any(
+        isinstance(r, dict) and str(r.get("rule") or "").startswith("belofte")
+        for r in reasons or []
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ0-9\"'‘“(])")
@@ -364,6 +479,28 @@ def _entries(value: Any) -> list[tuple[str, str, dict[str, Any]]]:
             name = entry.get("name")
             out.append((entry["id"], name if isinstance(name, str) else entry["id"], entry))
     return out
+
+
+def answers_digest(answers: Any, details: Any) -> str:
+    """A short fingerprint of answers and own words: is an earlier export still this plan?"""
+    import hashlib
+
+    text = json.dumps({"answers": answers, "details": details}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def note_written(dossier: Dossier, document: str, path: Path, answers: str = "") -> None:
+    """Remember in the dossier that a document was written (one entry per file)."""
+    file = str(path)
+    dossier.written = [w for w in dossier.written if w.file != file]
+    dossier.written.append(Written(document=document, file=file, at=now_iso(), answers=answers))
+    del dossier.written[:-50]  # the last fifty are plenty
+
+
+def plan_written(dossier: Dossier, answers: Any, details: Any) -> bool:
+    """Was the plan, with exactly these answers, written from this dossier before?"""
+    digest = answers_digest(answers, details)
+    return any(w.document == "plan" and w.answers == digest for w in dossier.written)
 
 
 # --- making a dossier ---------------------------------------------------------------------------
@@ -658,6 +795,7 @@ def remember(path: Path, title: str) -> None:
     entries.insert(0, Recent(path, title, now_iso()))
     data = [{"path": str(r.path), "title": r.title, "opened": r.opened} for r in entries]
     try:
-        write_atomic(_recent_file(), json.dumps(data[:RECENT_MAX], ensure_ascii=False, indent=2))
+        text = json.dumps(data[:RECENT_MAX], ensure_ascii=False, indent=2)
+        write_atomic(_recent_file(), text, private=True)
     except OSError:
         pass

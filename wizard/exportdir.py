@@ -12,6 +12,7 @@ from pathlib import Path
 from wizard.paths import documents_dir, state_dir
 
 LAST_FOLDER_FILE = "exportmap.txt"
+LAST_FORMAT_FILE = "exportformaat.txt"
 
 
 def _memo() -> Path:
@@ -39,5 +40,24 @@ def remember_export_folder(folder: Path) -> None:
     try:
         _memo().parent.mkdir(parents=True, exist_ok=True)
         _memo().write_text(str(folder.resolve()) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def default_export_format(choices: tuple[str, ...]) -> str:
+    """The format of the last documents export, if it is one of ``choices``; else the first."""
+    try:
+        last = (state_dir() / LAST_FORMAT_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        last = ""
+    return last if last in choices else choices[0]
+
+
+def remember_export_format(fmt: str) -> None:
+    """Note the format of a successful documents export (best effort)."""
+    try:
+        path = state_dir() / LAST_FORMAT_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(fmt + "\n", encoding="utf-8")
     except OSError:
         pass

@@ -16,6 +16,7 @@ its fields grow as the advice engine does.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -204,7 +205,35 @@ def _nl_date(day: str | None) -> str:
 
 
 def _activity_title(dossier: Dossier, a: Activity) -> str:
-    return f"{dossier.werkvorm_name(a.werkvorm)} ({_when(a)})"
+    """'Tekenles op De Wieken (Kinderen betrekken via school, 19 maart 2026)': the activity's
+    own name with its werkvorm, or the werkvorm, and the date."""
+    name, werkvorm = dossier.activity_name(a), dossier.werkvorm_name(a.werkvorm)
+    if name != werkvorm and werkvorm:
+        return f"{name} ({werkvorm}, {_when(a)})"
+    return f"{name} ({_when(a)})"
+
+
+# Placeholders the civil servant must fill in before the letter goes out: bold, in brackets,
+# so they stand out on paper and in Word (and `missing_contact` says so on screen and in the CLI).
+CONTACT_PLACEHOLDER = "**[naam en telefoonnummer of e-mail invullen]**"
+ORGANISATION_PLACEHOLDER = "**[naam van de gemeente of organisatie invullen]**"
+
+
+def missing_contact(dossier: Dossier) -> list[str]:
+    """What the letter still lacks before it can be sent (Dutch, for the screen and the CLI)."""
+    out = []
+    if not dossier.organisation.strip():
+        out.append("de afzender (gemeente of organisatie)")
+    if not dossier.contact.strip():
+        out.append("de contactpersoon (naam en telefoonnummer of e-mail)")
+    return out
+
+
+def _room_lines(label: str, items: list[str]) -> list[str]:
+    """'- Label:' with one sub-item each: an item with its own colon never runs into the label."""
+    if not items:
+        return []
+    return [f"- {label}", *(f"  - {_md(as_sentence(t))}" for t in items)]
 
 
 def _names(dossier: Dossier, refs: list[str]) -> str:
@@ -255,22 +284,28 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     meta.append(f"rapportage opgesteld op {_nl_date((today or date.today()).isoformat())}")
     line = "; ".join(meta)
     lines += [f"_{line[:1].upper()}{line[1:]}._", ""]
-    lines += [
+    intro = (
         "Deze rapportage laat zien hoe de participatie is verlopen: wat het plan was, wie er "
-        "meededen en wie niet, wat we hoorden, wat we daarmee deden en welk besluit volgde. "
-        "Gemeenten als Leiden maken het participatieplan en de participatierapportage openbaar "
-        "[leiden-handreiking], en maken zichtbaar hoe belangen zijn afgewogen "
-        "[leiden-wijkverenigingen].",
-        "",
-    ]
+        "meededen en wie niet, wat we hoorden, wat we daarmee deden en welk besluit volgde."
+    )
+    if dossier.variant_id() == "leiden":  # Leiden's own policy, cited for Leiden only
+        intro += (
+            " Leiden maakt het participatieplan en de participatierapportage openbaar "
+            "[leiden-handreiking], en maakt zichtbaar hoe belangen zijn afgewogen "
+            "[leiden-wijkverenigingen]."
+        )
+    if dossier.contact.strip():
+        intro += f" Vragen over deze rapportage: {_md(dossier.contact.strip().rstrip('.'))}."
+    lines += [intro, ""]
 
-    # 1. summary for the aanvraag (Omgevingswet)
+    # 1. summary (for a permit: the Omgevingswet's three questions for the aanvraag)
     lines += ["## 1. Samenvatting", ""]
-    lines += [
-        "Kort: of er participatie is geweest, hoe, en wat de resultaten zijn. Bij een aanvraag "
-        "om een omgevingsvergunning is dit ook wat de aanvrager moet vermelden [omgevingswet].",
-        "",
-    ]
+    if dossier.is_permit():
+        lines += [
+            "Bij de aanvraag om een omgevingsvergunning vermeldt de aanvrager of er participatie "
+            "is geweest, hoe, en wat de resultaten zijn [omgevingswet]. Dat staat hieronder.",
+            "",
+        ]
     if dossier.activities:
         kinds = ", ".join(
             dict.fromkeys(dossier.werkvorm_name(a.werkvorm) for a in dossier.activities)
@@ -292,7 +327,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     if f["never_reached"]:
         lines.append(f"- **Niet bereikt:** {_md(_names(dossier, f['never_reached']))} (zie 3).")
     if dossier.decision:
-        lines.append(f"- **Besluit:** {_md(dossier.decision.text)}")
+        lines.append(f"- **Besluit:** {_md(as_sentence(dossier.decision.text))}")
     lines.append("")
 
     # 2. the plan and what happened
@@ -309,14 +344,13 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         planned = dossier.planned_werkvormen()
         if planned:
             lines.append(f"- **Geplande werkvormen:** {_md(', '.join(n for _, n in planned))}")
-        groups = dossier.planned_groups()
+        groups = dossier.reach_groups()  # not the college and colleagues: they are involved
         if groups:
             lines.append(f"- **Wie we wilden betrekken:** {_md(', '.join(n for _, n in groups))}")
         fixed, open_ = _room(dossier)
-        if fixed:
-            lines.append(f"- **Wat vastlag:** {_md(' '.join(fixed))}")
-        if open_:
-            lines.append(f"- **Wat open was voor inbreng:** {_md(' '.join(open_))}")
+        lines += _room_lines("**Wat vastlag:**", fixed)
+        lines += _room_lines("**Wat open was voor inbreng:**", open_)
+        lines += _room_lines("**Wie beslist en wat we deelnemers beloofden:**", dossier.promise())
         lines.append("")
     lines += ["### Wat er gebeurde", ""]
     if not dossier.activities:
@@ -332,10 +366,11 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         if a.missing:
             lines.append(f"- **Niet bereikt:** {_md(_names(dossier, a.missing))}")
             lines.append(
-                f"- **Wat we daaraan deden:** {_md(a.follow_up) if a.follow_up else '_niets vastgelegd_'}"
+                f"- **Wat we daaraan deden:** "
+                f"{_md(as_sentence(a.follow_up)) if a.follow_up else '_niets vastgelegd_'}"
             )
         if a.notes:
-            lines.append(f"- **Opmerkingen:** {_md(a.notes)}")
+            lines.append(f"- **Opmerkingen:** {_md(as_sentence(a.notes))}")
         lines.append("")
     if f["planned_not_done"] or f["done_not_planned"]:
         lines += ["### Anders dan gepland", ""]
@@ -362,7 +397,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         done = dossier.follow_ups(g)
         if done:
             for a, text in done:
-                lines.append(f"  - Na {_md(_activity_title(dossier, a))}: {_md(text)}")
+                lines.append(f"  - Na {_md(_activity_title(dossier, a))}: {_md(as_sentence(text))}")
         else:
             lines.append("  - _Nog niet vastgelegd wat we hebben gedaan om deze groep te horen._")
     later = [g for g in missing_any if g not in f["never_reached"]]
@@ -389,25 +424,30 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         for i in items:
             where = dossier.activity(i.activity)
             at = f", bij {_md(_activity_title(dossier, where))}" if where else ""
-            lines.append(f"- **{_md(dossier.group_name(i.group))}**{at}: {_md(i.heard)}")
+            lines.append(
+                f"- **{_md(dossier.group_name(i.group))}**{at}: {_md(as_sentence(i.heard))}"
+            )
         lines.append("")
     lines += ["## 5. Wat we ermee deden", ""]
     if dossier.inputs:
         lines += [
-            "Per punt: is het overgenomen, deels, of niet, waarom, en wie besloot. Zo is de "
-            "afweging van belangen te volgen [leiden-wijkverenigingen].",
+            "Per punt: is het overgenomen, deels, of niet, wat we doen, waarom niet of deels, en "
+            "wie besloot. Zo is de afweging van belangen te volgen [leiden-wijkverenigingen].",
             "",
         ]
+        lines += _promise_kept(dossier, public=False)
     for subject, items in _by_subject(dossier).items():
         lines += [f"### {_md(subject)}", ""]
         for i in items:
-            line = f"- {_md(_short(i.heard))} — **{WEIGHING_LABELS[i.weighing]}**"
+            line = f"- {_md(as_sentence(_short(i.heard)))} **{WEIGHING_LABELS[i.weighing]}.**"
+            if i.action:
+                line += f" Wat we doen: {_md(as_sentence(i.action))}"
             if i.reason:
-                line += f". Waarom: {_md(i.reason)}"
-            elif i.weighing != Weighing.open:
-                line += ". _Geen reden vastgelegd._"
+                line += f" Waarom: {_md(as_sentence(i.reason))}"
+            elif i.weighing in (Weighing.deels, Weighing.niet):
+                line += " _Nog niet vastgelegd waarom._"
             if i.decided_by:
-                line += f" (besloten door {_md(i.decided_by)})"
+                line += f" Besloten door {_md(as_sentence(i.decided_by))}"
             lines.append(line)
         lines.append("")
 
@@ -444,7 +484,60 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         lines.append("")
 
     lines += _sources_section(dossier)
-    return clean("\n".join(lines).rstrip() + "\n")
+    return clean(_number_sources(dossier, "\n".join(lines).rstrip() + "\n"))
+
+
+def _number_sources(dossier: Dossier, text: str) -> str:
+    """Citations as numbered notes ('[2]') instead of ids ('[leiden-wijkverenigingen]'), in
+    the order they are first cited; the list of sources at the end carries the same numbers."""
+    known = {sid for sid, _ in _sources(dossier)}
+    order: dict[str, int] = {}
+    for match in re.finditer(r"\[([a-z0-9][a-z0-9-]*)\]", text.split("\n## Bronnen", 1)[0]):
+        if match.group(1) in known:
+            order.setdefault(match.group(1), len(order) + 1)
+    body, _, _ = text.partition("\n## Bronnen")
+    body = re.sub(
+        r"\[([a-z0-9][a-z0-9-]*)\]",
+        lambda m: f"[{order[m.group(1)]}]" if m.group(1) in order else m.group(0),
+        body,
+    )
+    cited = {sid: citation for sid, citation in _sources(dossier) if sid in order}
+    lines = ["## Bronnen", ""]
+    lines += [f"{order[sid]}. {_md(cited[sid])}" for sid in sorted(cited, key=order.get)]
+    return body.rstrip() + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _promise_kept(dossier: Dossier, *, public: bool) -> list[str]:
+    """What participants were promised (the plan's Rollen), and whether it was kept: how many
+    points were taken over, and that each point not taken over has its reason."""
+    promise = dossier.promise()
+    weighed = [i for i in dossier.inputs if i.weighing != Weighing.open]
+    lines: list[str] = []
+    if promise:
+        intro = "Voordat we begonnen, beloofden we:" if public else "De belofte aan deelnemers:"
+        lines += [intro, "", *(f"- {_md(as_sentence(p))}" for p in promise), ""]
+    if not weighed:
+        return lines
+    taken = sum(i.weighing == Weighing.overgenomen for i in weighed)
+    partly = sum(i.weighing == Weighing.deels for i in weighed)
+    refused = [i for i in weighed if i.weighing in (Weighing.deels, Weighing.niet)]
+    sentence = (
+        f"We namen {taken} van de {len(weighed)} punten over"
+        + (f", en {partly} voor een deel" if partly else "")
+        + "."
+    )
+    if refused:
+        unexplained = [i for i in refused if not i.reason.strip()]
+        if public:
+            sentence += " Bij wat we niet of voor een deel overnamen, staat waarom."
+        elif unexplained:
+            sentence += (
+                f" Bij {len(unexplained)} van de {len(refused)} punten die niet of deels zijn "
+                "overgenomen, staat nog niet waarom; de belofte vraagt dat wel."
+            )
+        else:
+            sentence += " Bij elk punt dat niet of deels is overgenomen, staat waarom."
+    return [*lines, sentence, ""]
 
 
 def _order(dossier: Dossier, group: str) -> int:
@@ -465,10 +558,8 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _sources_section(dossier: Dossier) -> list[str]:
-    lines = ["## Bronnen", ""]
-    for sid, citation in _sources(dossier):
-        lines.append(f"- [{sid}] {_md(citation)}")
-    return lines
+    """The list of sources; :func:`_number_sources` numbers it as cited."""
+    return ["## Bronnen", ""]
 
 
 def report_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
@@ -487,6 +578,7 @@ def report_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
         "version": DOC_VERSION,
         "title": dossier.title,
         "organisation": dossier.organisation,
+        "contact": dossier.contact,
         "made": (today or date.today()).isoformat(),
         "plan_made": dossier.plan.made if dossier.plan else None,
         "tree": dossier.tree.model_dump(mode="json"),
@@ -495,6 +587,7 @@ def report_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
             "levels": _levels(dossier.advice),
             "werkvormen": [{"id": i, "name": n} for i, n in dossier.planned_werkvormen()],
             "stakeholders": [{"id": i, "name": n} for i, n in dossier.planned_groups()],
+            "promise": dossier.promise(),
         },
         "summary": f,
         "activities": [activity(a) for a in dossier.activities],
@@ -532,6 +625,12 @@ _LETTER_WEIGHING = {
     Weighing.niet: "Dit nemen we niet over.",
     Weighing.open: "Hier hebben we nog geen besluit over. We laten het u weten.",
 }
+_YOUNG_WEIGHING = {
+    Weighing.overgenomen: "Dit gaan we doen.",
+    Weighing.deels: "Een deel hiervan gaan we doen.",
+    Weighing.niet: "Dit gaan we niet doen.",
+    Weighing.open: "Hierover beslissen we later. Jullie horen het nog.",
+}
 
 
 def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
@@ -553,22 +652,24 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         lines.append("")
         for a in dossier.activities:
             where = f", {_md(a.place)}" if a.place else ""
-            lines.append(f"- {_md(dossier.werkvorm_name(a.werkvorm))}: {_when(a)}{where}")
+            lines.append(f"- {_md(dossier.activity_name(a))}: {_when(a)}{where}.")
         lines.append("")
     else:
         lines += ["We hebben nog geen activiteiten gehouden.", ""]
     if f["never_reached"]:
         lines += _letter_not_reached(dossier, f["never_reached"])
-    lines += ["## Wat we hoorden en wat we ermee doen", ""]
+    kept = _promise_kept(dossier, public=True)
+    if dossier.promise():
+        lines += ["## Wat we beloofden", "", *kept]
+        kept = []
+    lines += ["## Wat we hoorden en wat we ermee doen", "", *kept]
     if not dossier.inputs:
         lines += ["We zetten uw inbreng nog op een rij. U hoort van ons.", ""]
     for subject, items in _by_subject(dossier).items():
         lines += [f"### {_md(subject)}", ""]
         for i in items:
-            lines.append(f"- {_md(_who_said(dossier, i.group))}: {_md(i.heard)}")
-            lines.append(f"  - {_LETTER_WEIGHING[i.weighing]}")
-            if i.reason and i.weighing != Weighing.open:
-                lines.append(f"  - Waarom: {_md(i.reason)}")
+            lines.append(f"- {_md(_who_said(dossier, i.group))}: {_md(as_sentence(i.heard))}")
+            lines += [f"  - {line}" for line in _answer_lines(i)]
         lines.append("")
     lines += ["## Hoe gaat het verder?", ""]
     if dossier.decision:
@@ -579,45 +680,121 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         lines += [sentence[:1].upper() + sentence[1:], ""]
     else:
         lines += ["Er is nog geen besluit. We houden u op de hoogte.", ""]
-    contact = _md(dossier.contact) if dossier.contact else "de gemeente"
     lines += [
-        f"Hebt u een vraag? Neem dan contact op met {contact}.",
+        f"Hebt u een vraag? Neem dan contact op met {_contact(dossier)}.",
         "",
         "Met vriendelijke groet,",
         "",
-        _md(dossier.organisation) if dossier.organisation else "Het projectteam",
+        _sender(dossier),
     ]
     return clean("\n".join(lines).rstrip() + "\n")
 
 
+def _contact(dossier: Dossier) -> str:
+    return _md(dossier.contact.strip().rstrip(".")) or CONTACT_PLACEHOLDER
+
+
+def _sender(dossier: Dossier) -> str:
+    return _md(dossier.organisation) or ORGANISATION_PLACEHOLDER
+
+
+def _answer_lines(i: Any, *, young: bool = False) -> list[str]:
+    """What we do with one point: the weighing, what we do, and why (for deels and niet)."""
+    answers = _YOUNG_WEIGHING if young else _LETTER_WEIGHING
+    lines = [answers[i.weighing]]
+    if i.weighing == Weighing.open:
+        return lines
+    if i.action and young and i.weighing != Weighing.niet:  # one line: "Dit gaan we doen: ..."
+        lines = [f"{answers[i.weighing].rstrip('.')}: {_md(as_sentence(i.action))}"]
+    elif i.action:
+        lines.append(f"Wat we doen: {_md(as_sentence(i.action))}")
+    if i.reason and (i.weighing != Weighing.overgenomen or not i.action):
+        lines.append(f"Waarom: {_md(as_sentence(i.reason))}")
+    return lines
+
+
 def _who_said(dossier: Dossier, group: str | None) -> str:
-    """'U zei' to the reader; children and young people are spoken about, not to."""
-    if group and dossier.is_young_group(group):
-        return f"De {dossier.group_name(group).lower()} zeiden"
-    return "U zei"
+    """Who said it, never 'U zei' (the reader may not have said it): 'De kinderen zeiden',
+    'Bewoners in het gebied zeiden'; 'We hoorden' for no group or one a letter does not name."""
+    if not group or dossier.is_sensitive_group(group):
+        return "We hoorden"
+    name = dossier.plain_group_name(group)
+    if dossier.is_young_group(group):
+        return f"De {name.lower()} zeiden"
+    if dossier.is_silent_group(group):  # nature has no voice of its own: others spoke for it
+        return f"Voor {name} hoorden we"
+    return f"{name[:1].upper()}{name[1:]} zeiden"
 
 
 def _letter_not_reached(dossier: Dossier, groups: list[str]) -> list[str]:
-    """Who we did not speak with yet, and what we did about it (as recorded), in B1."""
-    lines = [
-        f"Niet iedereen kon meedoen. We spraken nog niet met: {_md(_names(dossier, groups))}.",
+    """Who we did not speak with yet, one short sentence per group with what we did (B1).
+    Groups a public letter does not name (see ``Dossier.is_sensitive_group``) are 'nog niet
+    iedereen die het raakt'; the rapportage names them."""
+    lines = ["Niet iedereen kon meedoen.", ""]
+    said: set[str] = set()
+    named = [g for g in groups if not dossier.is_sensitive_group(g)]
+    unnamed = [g for g in groups if dossier.is_sensitive_group(g)]
+    for g in named:
+        name = dossier.plain_group_name(g)
+        sentence = f"{name[:1].upper()}{name[1:]} hebben we nog niet gesproken."
+        done = [t for _, t in dossier.follow_ups(g) if t not in said]
+        said.update(done)
+        if done:
+            sentence += " " + " ".join(_md(as_sentence(t)) for t in done)
+        elif not dossier.follow_ups(g):
+            sentence += " Dat proberen we nog."
+        lines += [f"- {sentence}"]
+    if unnamed:
+        lines += ["- We spraken ook nog niet iedereen die het raakt. Dat proberen we nog."]
+    return [*lines, ""]
+
+
+def young_points(dossier: Dossier) -> list[Any]:
+    """What children or young people said: their group, or heard at an activity for them."""
+    out = []
+    for i in dossier.inputs:
+        a = dossier.activity(i.activity)
+        if dossier.is_young_group(i.group) or (
+            i.group is None and a is not None and dossier.audience(a) == "young"
+        ):
+            out.append(i)
+    return out
+
+
+def child_letter_markdown(dossier: Dossier, today: date | None = None) -> str:
+    """A short letter for the children and young people who took part: simple words, short
+    sentences; what they said, what we do with it, thank you."""
+    lines = [f"# Wat we met jullie ideeën doen: {_md(dossier.title)}", ""]
+    lines += [f"_{_nl_date((today or date.today()).isoformat())}_", "", "Hallo allemaal,", ""]
+    lines += [
+        f"Jullie hebben meegedacht over {_md(dossier.title)}. Dank je wel! "
+        "In deze brief lees je wat jullie zeiden. En wat we daarmee doen.",
+        "",
+        "## Wat jullie zeiden",
+        "",
     ]
-    done = list(dict.fromkeys(text for g in groups for _, text in dossier.follow_ups(g)))
-    untried = [g for g in groups if not dossier.follow_ups(g)]
-    if done:
-        lines += ["Dit deden we om hen toch te horen:", ""]
-        lines += [f"- {_md(as_sentence(text))}" for text in done]
+    points = young_points(dossier)
+    if not points:
+        lines += ["We hebben alles opgeschreven. We laten jullie snel weten wat we ermee doen.", ""]
+    for i in points:
+        lines.append(f"- {_md(as_sentence(i.heard))}")
+        lines += [f"  - {line}" for line in _answer_lines(i, young=True)]
+    if points:
         lines.append("")
-    if untried:
-        lines.append(
-            "Dat proberen we nog."
-            if not done
-            else f"Met {_md(_names(dossier, untried))} proberen we het nog."
-        )
-        lines.append("")
-    elif not done:
-        lines.append("")
-    return lines
+    lines += ["## Hoe gaat het verder?", ""]
+    if dossier.decision:
+        lines += ["Er is een besluit genomen. " + as_sentence(_md(dossier.decision.text)), ""]
+    else:
+        lines += ["Er is nog geen besluit. We laten het jullie weten.", ""]
+    lines += [
+        "Heb je een vraag? Vraag het aan je juf, meester of begeleider. "
+        f"Of neem contact op met {_contact(dossier)}.",
+        "",
+        "Nogmaals bedankt voor jullie ideeën!",
+        "",
+        _sender(dossier),
+    ]
+    return clean("\n".join(lines).rstrip() + "\n")
 
 
 def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
@@ -628,6 +805,7 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
         "date": (today or date.today()).isoformat(),
         "activities": [
             {
+                "name": dossier.activity_name(a),
                 "werkvorm": dossier.werkvorm_name(a.werkvorm),
                 "date": a.date,
                 "place": a.place,
@@ -635,7 +813,13 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
             }
             for a in dossier.activities
         ],
-        "not_reached": [dossier.group_name(g) for g in dossier.never_reached()],
+        # the letter names these groups; the others are 'nog niet iedereen die het raakt'
+        "not_reached": [
+            dossier.plain_group_name(g)
+            for g in dossier.never_reached()
+            if not dossier.is_sensitive_group(g)
+        ],
+        "promise": dossier.promise(),
         "points": [
             {
                 "subject": i.subject,
@@ -643,13 +827,17 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
                 "heard": i.heard,
                 "weighing": i.weighing.value,
                 "answer": _LETTER_WEIGHING[i.weighing],
+                "action": i.action,
                 "reason": i.reason,
             }
             for i in dossier.inputs
         ],
         "decision": dossier.decision.model_dump(mode="json") if dossier.decision else None,
+        "organisation": dossier.organisation,
         "contact": dossier.contact,
+        "missing": missing_contact(dossier),
         "markdown": letter_markdown(dossier, today),
+        "children": child_letter_markdown(dossier, today) if dossier.has_young() else None,
     }
 
 
@@ -676,17 +864,6 @@ def _meetings(dossier: Dossier, activity: str | None) -> list[tuple[str, str, st
     return planned or [("bijeenkomst", "Bijeenkomst", "adult")]
 
 
-def _forms(dossier: Dossier, activity: str | None) -> list[tuple[str, str, bool]]:
-    """(key, title, young) per form: a meeting with both adults and young people gets both."""
-    out: list[tuple[str, str, bool]] = []
-    for key, title, audience in _meetings(dossier, activity):
-        if audience in ("adult", "both"):
-            out.append((key, title, False))
-        if audience in ("young", "both"):
-            out.append((key, title, True))
-    return out
-
-
 def _adult_form(dossier: Dossier, title: str, fixed: list[str], open_: list[str]) -> list[str]:
     lines = [f"# Evaluatie: {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
     lines += ["## Voor deelnemers", ""]
@@ -697,10 +874,8 @@ def _adult_form(dossier: Dossier, title: str, fixed: list[str], open_: list[str]
     ]
     if fixed or open_:
         lines += ["Ter herinnering:", ""]
-        if open_:
-            lines.append(f"- Hierover kon u meepraten: {_md(' '.join(open_))}")
-        if fixed:
-            lines.append(f"- Dit lag al vast: {_md(' '.join(fixed))}")
+        lines += _room_lines("Hierover kon u meepraten:", open_)
+        lines += _room_lines("Dit lag al vast:", fixed)
         lines.append("")
     lines += ["Kruis aan: 1 = helemaal niet, 5 = helemaal wel.", ""]
     for i, (_, question) in enumerate(SCORE_QUESTIONS, 1):
@@ -732,9 +907,9 @@ def _young_form(dossier: Dossier, title: str) -> list[str]:
     return lines
 
 
-def _organiser_part(dossier: Dossier, young: bool) -> list[str]:
+def _organiser_part(dossier: Dossier, title: str, young: bool) -> list[str]:
     groups = dossier.reach_groups()
-    lines = ["", "## Voor de organisatie", ""]
+    lines = [f"# Voor de organisatie: {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
     questions = [*ORGANISER_QUESTIONS, *(YOUNG_ORGANISER_QUESTIONS if young else [])]
     for i, (key, question) in enumerate(questions, 1):
         lines.append(f"{i}. {question}")
@@ -751,14 +926,26 @@ def _organiser_part(dossier: Dossier, young: bool) -> list[str]:
     return lines
 
 
+# A line of its own between the parts of a handout: a page break in Word, a rule in Markdown.
+PAGE_BREAK = "---"
+
+
 def form_markdown(dossier: Dossier, activity: str | None = None) -> str:
+    """Per meeting: the participants' form(s) (adults, children), then the organisers' part,
+    each on a page of its own; the instruction to the organisers is only in their part."""
     fixed, open_ = _room(dossier)
+    parts: list[list[str]] = []
+    for _, title, audience in _meetings(dossier, activity):
+        if audience in ("adult", "both"):
+            parts.append(_adult_form(dossier, title, fixed, open_))
+        if audience in ("young", "both"):
+            parts.append(_young_form(dossier, title))
+        parts.append(_organiser_part(dossier, title, audience != "adult"))
     lines: list[str] = []
-    for n, (_, title, young) in enumerate(_forms(dossier, activity)):
+    for n, part in enumerate(parts):
         if n:
-            lines += [""]
-        lines += _young_form(dossier, title) if young else _adult_form(dossier, title, fixed, open_)
-        lines += _organiser_part(dossier, young)
+            lines += ["", PAGE_BREAK, ""]
+        lines += part
     return clean("\n".join(lines).rstrip() + "\n")
 
 

@@ -137,12 +137,23 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write aside, then rename: a crash leaves either the old file or the new one."""
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, content: str | bytes, *, private: bool = False) -> None:
+    """Write aside, then rename: a crash leaves either the old file or the new one.
+
+    The file gets the mode any new file of the user gets (0666 minus the umask): documents and
+    dossiers are for sharing. ``private`` keeps mkstemp's 0600 (sessions, the state folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if not private and hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -159,7 +170,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 def save_session(path: Path, engine: Engine, digest: str, *, exported: bool = False) -> None:
     data = session_to_dict(engine, digest, exported=exported)
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    write_atomic(path, text + "\n")
+    write_atomic(path, text + "\n", private=True)
 
 
 def load_session_data(path: Path) -> Any:

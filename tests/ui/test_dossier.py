@@ -8,6 +8,7 @@ from textual.widgets import Input, RadioSet, Select, SelectionList
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
 from wizard.dossier import load_dossier, recent_dossiers
 from wizard.paths import dossiers_dir
+from wizard.report import letter_markdown
 from wizard.ui.screens.dossier import (
     ActivityForm,
     DecisionForm,
@@ -145,7 +146,8 @@ async def test_whole_cycle_plan_activities_rapportage_letter_and_form(tmp_path):
         assert "Niet bereikt, en wat we daaraan deden:\nJongeren\n" in text
         assert "Na Ontwerpatelier (1 maart 2026): Jongerenwerk gevraagd" in text
         letter = (tmp_path / "dossier-plein-brief.md").read_text(encoding="utf-8")
-        assert "U zei: Meer bomen." in letter and "We spraken nog niet met: Jongeren." in letter
+        assert "Omwonenden zeiden: Meer bomen." in letter
+        assert "- Jongeren hebben we nog niet gesproken." in letter
         form_md = (tmp_path / "dossier-plein-evaluatieformulier.md").read_text(encoding="utf-8")
         assert form_md.count("# Evaluatie: ") == 2
         await pilot.press("escape")
@@ -313,7 +315,14 @@ async def test_dossier_screen_at_80x24_opens_at_its_top_with_every_key_in_the_fo
         lines = screen_text(app).splitlines()
         assert lines[1].strip() == "Dossier: Plein"
         footer = lines[-1]
-        for key in ("Esc Terug", "a Activiteit", "x Documenten", "^q Stoppen", "^p Opdrachten"):
+        for key in (
+            "Esc Terug",
+            "a Activiteit",
+            "o Afzender",
+            "x Documenten",
+            "^q Stoppen",
+            "^p Opdrachten",
+        ):
             assert key in footer
         await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
         shown = " ".join(screen_text(app).split())
@@ -438,6 +447,7 @@ async def test_ticked_and_unticked_read_differently_in_plain_text():
         await pilot.press("f6", "a")
         reached = app.screen.query_one("#f-reached", SelectionList)
         reached.select("omwonenden")
+        reached.scroll_visible(animate=False)
         await pilot.pause()
         text = screen_text(app)
         assert "[x] Omwonenden" in text and "[ ] Jongeren" in text
@@ -630,6 +640,128 @@ async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
         assert isinstance(app.screen, DossierScreen)
     saved = load_dossier(path)
     report, form_md = report_markdown(saved), form_markdown(saved)
-    assert "**Wat vastlag:** Het budget is 250.000 euro.\n" in report
-    assert "Dit lag al vast: Het budget is 250.000 euro." in form_md
+    assert "- **Wat vastlag:**\n  - Het budget is 250.000 euro.\n" in report
+    assert "- Dit lag al vast:\n  - Het budget is 250.000 euro.\n" in form_md
     assert "Noem het bedrag" not in report + form_md
+
+
+async def test_sender_and_contact_are_set_on_the_dossier_screen_and_missed_until_then(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        shown = " ".join(screen_text(app).split())
+        assert "de brief mist nog de afzender" in shown and "Druk o" in shown
+        await pilot.press("x")  # the documents dialog says it too, before anything is sent
+        assert "de brief mist nog" in " ".join(screen_text(app).split())
+        await pilot.press("escape")
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("o")
+        form = app.screen
+        assert form.query_one("#f-organisation", Input).has_focus  # keyboard: type at once
+        await pilot.press(*"Gemeente")
+        await pilot.press("enter")  # to the next field
+        assert form.query_one("#f-contact", Input).has_focus
+        fill(
+            form,
+            **{"f-organisation": "Gemeente Leiden", "f-contact": "Sanne de Vries, 071-123 45 67"},
+        )
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "mist nog" not in shown
+        assert "Afzender: Gemeente Leiden · Contact: Sanne de Vries, 071-123 45 67" in shown
+        path = app.session.dossier_path
+    saved = load_dossier(path)
+    assert (saved.organisation, saved.contact) == (
+        "Gemeente Leiden",
+        "Sanne de Vries, 071-123 45 67",
+    )
+    letter = letter_markdown(saved)
+    assert "contact op met Sanne de Vries, 071-123 45 67." in letter and "invullen]" not in letter
+
+
+async def test_an_activity_keeps_the_name_typed_next_to_a_werkvorm_from_the_plan():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        form = app.screen
+        form.query_one("#f-werkvorm", Select).value = "atelier"
+        fill(form, **{"f-werkvorm-other": "Tekenles op basisschool De Wieken"})
+        await save(pilot)
+        activity = app.session.dossier.activities[0]
+        assert (activity.werkvorm, activity.name) == (
+            "atelier",
+            "Tekenles op basisschool De Wieken",
+        )
+        assert "Tekenles op basisschool De Wieken" in screen_text(app)
+        await pilot.press("enter")  # open it again: the name is there to edit
+        assert app.screen.query_one("#f-werkvorm-other", Input).value == (
+            "Tekenles op basisschool De Wieken"
+        )
+
+
+async def test_documents_go_to_the_documents_folder_in_the_last_format_and_never_overwrite_unasked():
+    from wizard.exportdir import default_export_folder
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        export = app.screen
+        assert export.query_one("#x-folder", Input).value == str(default_export_folder())
+        export.query_one("#x-format", RadioSet).query("RadioButton")[1].value = True  # Markdown
+        await pilot.press("enter")  # rapportage
+        written = default_export_folder() / "dossier-plein-rapportage.md"
+        assert written.is_file()
+        written.write_text("mijn eigen aantekeningen", encoding="utf-8")
+        await pilot.press("enter")  # the same again: asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # no
+        assert written.read_text(encoding="utf-8") == "mijn eigen aantekeningen"
+        await pilot.press("escape")
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("x")  # opened again: Markdown is still the format
+        assert app.screen.query_one("#x-format", RadioSet).pressed_index == 1
+
+
+async def test_quit_after_reopening_knows_the_plan_was_exported_before():
+    from wizard.ui.screens.dossier import open_dossier_file
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        await pilot.press("end", "enter")  # the plan
+        path = app.session.dossier_path
+    assert [w.document for w in load_dossier(path).written] == ["plan"]
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        open_dossier_file(app, path)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        await pilot.press("ctrl+q")
+        assert not isinstance(app.screen, ConfirmScreen) or "niet geëxporteerd" not in (
+            app.screen._body
+        )
+
+
+async def test_what_we_do_is_asked_for_every_point_and_why_only_for_partly_or_not():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "h")
+        form = app.screen
+        assert isinstance(form, InputForm)
+        form.query_one("#f-reason", Input).scroll_visible(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Wat we doen" in shown and "Waarom (nodig bij deels of niet overgenomen)" in shown
+        assert "verplicht bij deels of niet" not in shown
+        fill(form, **{"f-subject": "Spelen", "f-heard": "Een klimrek", "f-action": "Komt er"})
+        form.query_one("#f-weighing", RadioSet).query("RadioButton")[1].value = True  # over
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)  # no reason needed when taken over
+        assert app.session.dossier.inputs[0].action == "Komt er"

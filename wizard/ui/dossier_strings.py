@@ -41,6 +41,23 @@ NL: dict[str, str] = {
     "dossier.b.export": "Documenten",
     "dossier.b.snapshot": "Plan opnieuw vastleggen",
     "dossier.b.room": "Wat vastligt, voor deelnemers",
+    "dossier.b.contact": "Afzender",
+    "dossier.contact.title": "Afzender en contactpersoon",
+    "dossier.contact.explain": (
+        "De brief aan deelnemers en de rapportage noemen wie ze stuurt en wie vragen beantwoordt."
+    ),
+    "dossier.contact.organisation": "Gemeente of organisatie (onder de brief)",
+    "dossier.contact.contact": "Contactpersoon: naam en telefoonnummer of e-mail",
+    "dossier.contact.missing": (
+        "Let op: de brief mist nog {what}. Er staat nu een tekst in om in te vullen. "
+        "Druk o om het in te vullen."
+    ),
+    "dossier.contact.line": "Afzender: {org} · Contact: {who} (o: wijzigen)",
+    "dossier.contact.missing.export": (
+        "Let op: de brief mist nog {what}. Er staat nu een tekst in om in te vullen. "
+        "Sluit dit venster en druk o om het in te vullen."
+    ),
+    "dossier.doc.brief-kinderen": "Brief voor de kinderen en jongeren die meededen",
     # dossier screen
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
@@ -112,7 +129,10 @@ NL: dict[str, str] = {
     "dossier.activity.title": "Activiteit",
     "dossier.activity.werkvorm": "Werkvorm",
     "dossier.activity.other": "Andere werkvorm (typ hieronder)",
-    "dossier.activity.other_hint": "Naam van een andere werkvorm",
+    "dossier.activity.other_hint": "Bijvoorbeeld: Tekenles op basisschool De Wieken",
+    "dossier.activity.name": (
+        "Naam van de activiteit (komt in de brief), of van een andere werkvorm"
+    ),
     "dossier.activity.date": "Datum (JJJJ-MM-DD of DD-MM-JJJJ)",
     "dossier.activity.place": "Plaats of kanaal",
     "dossier.activity.participants": "Aantal deelnemers",
@@ -131,7 +151,8 @@ NL: dict[str, str] = {
     "dossier.input.no_activity": "Geen bepaalde activiteit",
     "dossier.input.heard": "Wat we hoorden (kort)",
     "dossier.input.weighing": "Wat we ermee doen",
-    "dossier.input.reason": "Waarom (verplicht bij deels of niet)",
+    "dossier.input.action": "Wat we doen",
+    "dossier.input.reason": "Waarom (nodig bij deels of niet overgenomen)",
     "dossier.input.decided_by": "Wie besloot",
     "dossier.eval.title": "Evaluatie van een activiteit",
     "dossier.eval.activity": "Activiteit",
@@ -213,6 +234,22 @@ EN: dict[str, str] = {
     "dossier.b.export": "Documents",
     "dossier.b.snapshot": "Record the plan again",
     "dossier.b.room": "What is fixed, for participants",
+    "dossier.b.contact": "Sender",
+    "dossier.contact.title": "Sender and contact person",
+    "dossier.contact.explain": (
+        "The letter to participants and the report name who sends them and who answers questions."
+    ),
+    "dossier.contact.organisation": "Municipality or organisation (under the letter)",
+    "dossier.contact.contact": "Contact person: name and phone number or e-mail",
+    "dossier.contact.missing": (
+        "Note: the letter still lacks {what}. It now has a text to fill in. Press o to fill it in."
+    ),
+    "dossier.contact.line": "Sender: {org} · Contact: {who} (o: edit)",
+    "dossier.contact.missing.export": (
+        "Note: the letter still lacks {what}. It now has a text to fill in. Close this window "
+        "and press o to fill it in."
+    ),
+    "dossier.doc.brief-kinderen": "Letter for the children and young people who took part",
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
     "dossier.file.nosave": (
@@ -278,7 +315,8 @@ EN: dict[str, str] = {
     "dossier.activity.title": "Activity",
     "dossier.activity.werkvorm": "Method",
     "dossier.activity.other": "Another method (type below)",
-    "dossier.activity.other_hint": "Name of another method",
+    "dossier.activity.other_hint": "For example: Drawing class at De Wieken primary school",
+    "dossier.activity.name": "Name of the activity (used in the letter), or of another method",
     "dossier.activity.date": "Date (YYYY-MM-DD or DD-MM-YYYY)",
     "dossier.activity.place": "Place or channel",
     "dossier.activity.participants": "Number of participants",
@@ -296,7 +334,8 @@ EN: dict[str, str] = {
     "dossier.input.no_activity": "No particular activity",
     "dossier.input.heard": "What we heard (short)",
     "dossier.input.weighing": "What we do with it",
-    "dossier.input.reason": "Why (required for partly or not)",
+    "dossier.input.action": "What we do",
+    "dossier.input.reason": "Why (needed for partly or not taken over)",
     "dossier.input.decided_by": "Who decided",
     "dossier.eval.title": "Evaluation of an activity",
     "dossier.eval.activity": "Activity",

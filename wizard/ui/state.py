@@ -316,9 +316,11 @@ class Session:
     def has_answers(self) -> bool:
         return bool(self.engine.answers)
 
-    def mark_exported(self) -> None:
+    def mark_exported(self, *, save: bool = True) -> None:
+        """The answers as they are now are exported; ``save=False``: known from the file."""
         self._exported = self._what_is_exported()
-        self.autosave()
+        if save:
+            self.autosave()
 
     def _written_by_someone_else(self) -> bool:
         """Did another program (a second window) write our session file since we did?"""
@@ -527,6 +529,11 @@ def write_export(
         (json_path, json_text(data)),
     ):
         write_document(path, content)
+    if session.dossier is not None:  # the dossier remembers it (for the quit dialog, later)
+        from wizard.dossier import answers_digest, note_written
+
+        digest = answers_digest(engine.answers, engine.details)
+        note_written(session.dossier, "plan", md_path.resolve(), digest)
     session.mark_exported()
 
 

@@ -90,7 +90,7 @@ def _activity_label(dossier: Any, activity: Any) -> str:
     from wizard.report import _nl_date
 
     when = _nl_date(activity.date)
-    return f"{dossier.werkvorm_name(activity.werkvorm)}{' · ' + when if when else ''}"
+    return f"{dossier.activity_name(activity)}{' · ' + when if when else ''}"
 
 
 # --- widgets whose state reads as text --------------------------------------------------------
@@ -308,8 +308,10 @@ class ActivityForm(_Form):
             s("dossier.choose"),
             id="f-werkvorm",
         )
+        yield self.label("dossier.activity.name")
+        own = a.name if a and a.name else (current if current and current not in known else "")
         yield Input(
-            value=current if current and current not in known else "",
+            value=own,
             placeholder=s("dossier.activity.other_hint"),
             id="f-werkvorm-other",
         )
@@ -352,8 +354,11 @@ class ActivityForm(_Form):
 
         werkvorm = _value(self.query_one("#f-werkvorm", Select))
         other = self.text("#f-werkvorm-other")
+        name = ""
         if werkvorm in (None, OTHER):
-            werkvorm = other
+            werkvorm = other  # a werkvorm of one's own: its name is the werkvorm
+        else:
+            name = other  # a werkvorm from the plan, and the activity's own name
         if not werkvorm:
             self.error("dossier.err.werkvorm")
             return None
@@ -372,6 +377,7 @@ class ActivityForm(_Form):
         return Activity(
             id=self.item.id if self.item else self.dossier.next_id("a"),
             werkvorm=werkvorm[:300],
+            name=name[:300],
             date=day,
             place=self.text("#f-place")[:300],
             participants=participants,
@@ -416,6 +422,7 @@ class InputForm(_Form):
                 yield TextRadio(
                     safe.text(label), value=(i.weighing == w) if i else w.value == "open"
                 )
+        yield from self.field("dossier.input.action", "f-action", i.action if i else None)
         yield from self.field("dossier.input.reason", "f-reason", i.reason if i else None)
         yield from self.field("dossier.input.decided_by", "f-decided", i.decided_by if i else None)
 
@@ -445,6 +452,7 @@ class InputForm(_Form):
             activity=None if activity in (None, NONE) else activity,
             heard=heard[:4000],
             weighing=weighing,
+            action=self.text("#f-action")[:4000],
             reason=reason[:4000],
             decided_by=self.text("#f-decided")[:300],
         )
@@ -531,6 +539,22 @@ class DecisionForm(_Form):
         return DecisionRecord(text=text[:4000], by=self.text("#f-by")[:300], date=day)
 
 
+class ContactForm(_Form):
+    """Who sends the letter and whom participants can ask: the letter and the rapportage name
+    them (until then the letter has a placeholder to fill in)."""
+
+    TITLE_KEY = "dossier.contact.title"
+
+    def fields(self) -> ComposeResult:
+        d = self.dossier
+        yield Static(safe.text(_strings(self)("dossier.contact.explain")), classes="form-label")
+        yield from self.field("dossier.contact.organisation", "f-organisation", d.organisation)
+        yield from self.field("dossier.contact.contact", "f-contact", d.contact)
+
+    def collect(self) -> Any:
+        return (self.text("#f-organisation")[:300], self.text("#f-contact")[:300])
+
+
 class RoomForm(_Form):
     """What was fixed and what was open, in the words participants read. The plan's items are
     written for the civil servant, with what to fill in ("Noem het bedrag"): here they say it,
@@ -563,9 +587,14 @@ class RoomForm(_Form):
 
 # --- export -----------------------------------------------------------------------------------
 
-DOCUMENTS = ("rapport", "brief", "formulier", "plan")
+DOCUMENTS = ("rapport", "brief", "brief-kinderen", "formulier", "plan")
 FORMATS = ("docx", "markdown", "json")
 SUFFIX = {"docx": ".docx", "markdown": ".md", "json": ".json"}
+
+
+def documents_for(dossier: Any) -> tuple[str, ...]:
+    """The documents to offer: the letter for children only when children took part."""
+    return tuple(d for d in DOCUMENTS if d != "brief-kinderen" or dossier.has_young())
 
 
 def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) -> tuple[str, str]:
@@ -585,6 +614,7 @@ def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) ->
     makers = {
         "rapport": (report.report_markdown, report.report_data, "rapportage"),
         "brief": (report.letter_markdown, report.letter_data, "brief"),
+        "brief-kinderen": (report.child_letter_markdown, report.letter_data, "brief-kinderen"),
         "formulier": (
             lambda d, t: report.form_markdown(d),
             lambda d, t: report.form_data(d),
@@ -597,25 +627,45 @@ def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) ->
     return to_md(dossier, today), stem
 
 
+_STEMS = {
+    "rapport": "rapportage",
+    "brief": "brief",
+    "brief-kinderen": "brief-kinderen",
+    "formulier": "evaluatieformulier",
+    "plan": "plan",
+}
+
+
+def document_path(doc: str, fmt: str, folder: Path, stem: str) -> Path:
+    return folder / f"{stem}-{_STEMS[doc]}{SUFFIX[fmt]}"
+
+
 def write_document_file(
     dossier: Any, session: Any, doc: str, fmt: str, folder: Path, stem: str, today: Any
 ) -> Path:
-    """Write one document beside the dossier (or in ``folder``); returns its path."""
+    """Write one document in ``folder``; returns its path. The dossier notes it (saved by the
+    caller)."""
+    from wizard.dossier import answers_digest, note_written
     from wizard.session import write_atomic
 
-    text, suffix = document_text(dossier, session, doc, fmt, today)
-    path = folder / f"{stem}-{suffix}{SUFFIX[fmt]}"
+    text, _ = document_text(dossier, session, doc, fmt, today)
+    path = document_path(doc, fmt, folder, stem)
     if fmt == "docx":
         from wizard.docx_export import write_docx
 
         write_docx(path, text)
     else:
         write_atomic(path, text)
+    engine = session.engine
+    digest = answers_digest(engine.answers, engine.details) if doc == "plan" else ""
+    note_written(dossier, doc, path.resolve(), digest)
     return path
 
 
 class DossierExportScreen(ModalScreen[None]):
-    """Pick a document and a format; it is written beside the dossier, and the path shown."""
+    """Pick a document and a format; it goes to the documents folder (as the plan export does,
+    or the folder used last), in the format used last; an existing file is only overwritten
+    after asking."""
 
     BINDINGS = [Binding("escape", "cancel", "b.close", key_display="Esc")]
 
@@ -624,20 +674,29 @@ class DossierExportScreen(ModalScreen[None]):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
+        from wizard.exportdir import default_export_folder, default_export_format
+
         s = _strings(self)
         session = self.app.session  # type: ignore[attr-defined]
-        folder = session.dossier_path.parent if session.dossier_path else Path.cwd()
+        folder = default_export_folder()
+        fmt = default_export_format(FORMATS)
         with VerticalScroll(classes="dialog-box dossier-form", id="dossier-export"):
             yield Static(safe.text(s("dossier.export.title"), "bold"), classes="dialog-title")
+            missing = _missing_contact(session.dossier)
+            if missing:
+                yield Static(safe.text(s("dossier.contact.missing.export", what=missing), "bold"))
             yield Static(safe.text(s("dossier.export.format")), classes="form-label")
             with RadioSet(id="x-format"):
-                for i, fmt in enumerate(FORMATS):
-                    yield TextRadio(safe.text(s(f"dossier.fmt.{fmt}")), value=i == 0)
+                for f in FORMATS:
+                    yield TextRadio(safe.text(s(f"dossier.fmt.{f}")), value=f == fmt)
             yield Static(safe.text(s("dossier.export.folder")), classes="form-label")
             yield Input(value=str(folder), id="x-folder")
             yield Static(safe.text(s("dossier.export.which")), classes="form-label")
             yield OptionList(
-                *[Option(safe.text(s(f"dossier.doc.{d}")), id=d) for d in DOCUMENTS],
+                *[
+                    Option(safe.text(s(f"dossier.doc.{d}")), id=d)
+                    for d in documents_for(session.dossier)
+                ],
                 id="x-docs",
             )
             yield Static(id="x-result")
@@ -657,42 +716,78 @@ class DossierExportScreen(ModalScreen[None]):
     def _cancel(self) -> None:
         self.dismiss(None)
 
+    def _say(self, text: str, error: bool) -> None:
+        result = self.query_one("#x-result", Static)
+        result.update(safe.text(text))
+        result.set_class(error, "error")
+        result.display = True
+
     @on(OptionList.OptionSelected, "#x-docs")
-    def _write(self, event: OptionList.OptionSelected) -> None:
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        from wizard.ui.screens.modals import ConfirmScreen
+
         s = _strings(self)
         session = self.app.session  # type: ignore[attr-defined]
+        doc = str(event.option_id)
         fmt = FORMATS[max(self.query_one("#x-format", RadioSet).pressed_index, 0)]
         folder = Path(self.query_one("#x-folder", Input).value.strip() or ".").expanduser()
         stem = session.dossier_path.stem if session.dossier_path else "dossier"
-        result = self.query_one("#x-result", Static)
+        target = document_path(doc, fmt, folder, stem)
+        if target.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(doc, fmt, folder, stem)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    s("dossier.export.title"),
+                    s("export.exists", files=str(target)),
+                    s("export.overwrite"),
+                    s("export.cancel"),
+                ),
+                answered,
+            )
+            return
+        self._write(doc, fmt, folder, stem)
+
+    def _write(self, doc: str, fmt: str, folder: Path, stem: str) -> None:
+        s = _strings(self)
+        session = self.app.session  # type: ignore[attr-defined]
         try:
             if not folder.is_dir():
                 raise NotADirectoryError(0, s("dossier.export.nofolder"), str(folder))
             path = write_document_file(
                 session.dossier,
                 session,
-                str(event.option_id),
+                doc,
                 fmt,
                 folder,
                 stem,
                 self.app.today,  # type: ignore[attr-defined]
             )
         except OSError as exc:
-            result.update(
-                safe.text(
-                    s("dossier.export.failed", path=exc.filename or folder, reason=exc.strerror)
-                )
-            )
-            result.set_class(True, "error")
-            result.display = True
+            reason = exc.strerror
+            self._say(s("dossier.export.failed", path=exc.filename or folder, reason=reason), True)
             return
-        result.update(safe.text(s("dossier.export.done", path=path)))
-        result.set_class(False, "error")
-        result.display = True
-        if str(event.option_id) == "plan":
-            session.mark_exported()
+        self._say(s("dossier.export.done", path=path), False)
+        if self.app.save:  # type: ignore[attr-defined]  # --no-save: leave no trace
+            from wizard.exportdir import remember_export_folder, remember_export_format
+
+            remember_export_folder(folder)
+            remember_export_format(fmt)
+        if doc == "plan":
+            session.mark_exported()  # saves the dossier too
+        else:
+            session.save_dossier()
         if path not in session.documents:
             session.documents.append(path)
+
+
+def _missing_contact(dossier: Any) -> str:
+    from wizard.report import missing_contact
+
+    return " en ".join(missing_contact(dossier))
 
 
 # --- the dossier screen -------------------------------------------------------------------------
@@ -710,6 +805,7 @@ class DossierScreen(Screen):
         Binding("h", "shortcut('heard')", "dossier.b.heard", show=False),
         Binding("e", "shortcut('evaluation')", "dossier.b.evaluation", show=False),
         Binding("b", "shortcut('decision')", "dossier.b.decision", show=False),
+        Binding("o", "shortcut('contact')", "dossier.b.contact"),
         Binding("x", "shortcut('export')", "dossier.b.export"),
         Binding("v", "shortcut('snapshot')", "dossier.b.snapshot", show=False),
         Binding("r", "shortcut('room')", "dossier.b.room", show=False),
@@ -741,6 +837,7 @@ class DossierScreen(Screen):
             yield Static(id="d-title")
             yield Static(id="d-file")
             yield Static(id="d-notes")
+            yield Static(id="d-contact")
             yield Static(id="d-plan")
             yield Static(id="d-changed")
             yield Static(id="d-missing")
@@ -775,6 +872,12 @@ class DossierScreen(Screen):
         notes = self.query_one("#d-notes", Static)
         notes.update(safe.text(s("dossier.notes", notes="; ".join(self.notes))))
         notes.display = bool(self.notes)
+        missing = _missing_contact(d)
+        contact = self.query_one("#d-contact", Static)
+        if missing:  # the letter would go out with a placeholder: say it before it is sent
+            contact.update(safe.text(s("dossier.contact.missing", what=missing), "bold"))
+        else:
+            contact.update(safe.text(s("dossier.contact.line", org=d.organisation, who=d.contact)))
         plan = []
         if d.plan:
             decision = d.advice.get("decision")
@@ -814,7 +917,7 @@ class DossierScreen(Screen):
         activities = self.query_one("#activities", OptionList)
         options = []
         for a in d.activities:
-            line = f"{d.werkvorm_name(a.werkvorm)} · {_nl_date(a.date) or s('dossier.nodate')}"
+            line = f"{d.activity_name(a)} · {_nl_date(a.date) or s('dossier.nodate')}"
             if a.participants is not None:
                 key = "dossier.person" if a.participants == 1 else "dossier.people"
                 line += " · " + s(key, n=a.participants)
@@ -844,7 +947,7 @@ class DossierScreen(Screen):
         options = []
         for n, e in enumerate(d.evaluations):
             a = d.activity(e.activity)
-            title = d.werkvorm_name(a.werkvorm) if a else e.activity
+            title = d.activity_name(a) if a else e.activity
             options.append(Option(safe.text(f"{title}: {evaluation_summary(e)}"), id=str(n)))
         options.append(Option(safe.text(s("dossier.add.evaluation"), "italic"), id=NONE))
         self._fill(evaluations, options)
@@ -905,6 +1008,8 @@ class DossierScreen(Screen):
             items = {"activity": d.activities, "input": d.inputs, "evaluation": d.evaluations}
             if kind == "decision":
                 d.decision = None if action == "delete" else value
+            elif kind == "contact":
+                d.organisation, d.contact = value
             elif kind == "room":
                 d.room = value
             else:
@@ -966,6 +1071,9 @@ class DossierScreen(Screen):
 
     def action_decision(self) -> None:
         self._edit(DecisionForm(self.dossier, self.dossier.decision), "decision")
+
+    def action_contact(self) -> None:
+        self._edit(ContactForm(self.dossier, None), "contact")
 
     def action_room(self) -> None:
         self._edit(RoomForm(self.dossier), "room")
@@ -1038,7 +1146,7 @@ def show_dossier(app: Any) -> None:
 
 def open_dossier_file(app: Any, path: Path) -> None:
     """Open a dossier file: its tree (by id), its variant and answers; name what no longer fits."""
-    from wizard.dossier import load_dossier, open_with_tree, remember
+    from wizard.dossier import load_dossier, open_with_tree, plan_written, remember
     from wizard.flow import UnknownVariant, resolve
     from wizard.problems import ProblemsError
     from wizard.ui.state import Session
@@ -1076,6 +1184,8 @@ def open_dossier_file(app: Any, path: Path) -> None:
     session.dossier_unfit = {
         k: v for k, v in dossier.answers.items() if k not in opened.engine.answers
     }
+    if plan_written(dossier, opened.engine.answers, opened.engine.details):
+        session.mark_exported(save=False)  # this plan was exported before (the dossier says so)
     if app.save:  # working without saving leaves no trace in the state folder
         remember(path, dossier.title)
     notes = [*opened.notes, *dossier.load_notes]
