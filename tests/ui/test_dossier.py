@@ -615,6 +615,9 @@ async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
     async with app.run_test(size=(100, 40)) as pilot:
         await plan_plein(pilot)
         await pilot.press("f6")
+        await pilot.pause()
+        # nothing in this plan asks the civil servant to fill something in: no call to do so
+        assert "concreet te maken" not in " ".join(screen_text(app).split())
         dossier, path = app.session.dossier, app.session.dossier_path
     room = dossier.advice["invloedsruimte"]
     room["fixed"] = [
@@ -627,6 +630,7 @@ async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
         await pilot.pause()
         shown = " ".join(screen_text(app).split())
         assert "Vast, zoals deelnemers het lezen: Het budget." in shown
+        assert "Druk r om dit concreet te maken" in shown
         assert "Open, zoals deelnemers het lezen: Het ontwerp van het plein." in shown
         await pilot.press("r")
         form = app.screen

@@ -898,7 +898,11 @@ class DossierScreen(Screen):
                 fixed, open_ = d.public_room()
                 plan.append(s("dossier.plan.fixed", text=" ".join(fixed) or "–"))
                 plan.append(s("dossier.plan.open", text=" ".join(open_) or "–"))
-                plan.append(s("dossier.plan.room.own" if d.room else "dossier.plan.room"))
+                if d.room:
+                    plan.append(s("dossier.plan.room.own"))
+                elif any(instruction for *_, instruction in d.plan_room()):
+                    # only while an item still tells the civil servant what to fill in
+                    plan.append(s("dossier.plan.room"))
         self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
         from wizard.dossier import plan_is_current
 
