@@ -1,4 +1,8 @@
-"""The advice: the participatieplan draft in its sections, scrollable, with export and copy."""
+"""The advice: the participatieplan draft in its sections, scrollable, with export and copy.
+
+The draft is the Markdown of :func:`wizard.render.to_markdown` (what is copied and exported),
+shown by :class:`~wizard.ui.widgets.plan.PlanView` as one widget per section.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-from textual.widgets._markdown import MarkdownH2
 
 from wizard.render import to_markdown
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.widgets.help_panel import SafeMarkdown
+from wizard.ui.widgets.plan import PlanView
 
 
 class ResultScreen(Screen):
@@ -44,7 +47,7 @@ class ResultScreen(Screen):
         yield Static(id="result-status")
         with VerticalScroll(id="result-scroll"):
             self._shown = self.markdown()
-            yield SafeMarkdown(self._shown, id="result-body")
+            yield PlanView(self._shown, id="result-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -69,7 +72,7 @@ class ResultScreen(Screen):
         markdown = self.markdown()
         if markdown != self._shown:  # only after a change (e.g. back from the review)
             self._shown = markdown
-            self.query_one("#result-body", SafeMarkdown).update(safe.clean(markdown))
+            self.query_one("#result-body", PlanView).update(markdown)
         self.set_status(self.status)
 
     def set_status(self, text: str) -> None:
@@ -98,6 +101,6 @@ class ResultScreen(Screen):
         self.app.show_review()  # type: ignore[attr-defined]
 
     def action_section(self, number: int) -> None:
-        headings = list(self.query(MarkdownH2))
+        headings = self.query_one("#result-body", PlanView).sections()
         if 0 < number <= len(headings):
             headings[number - 1].scroll_visible(top=True, animate=False)
