@@ -27,6 +27,7 @@ from wizard.ui.base import localize_bindings
 from wizard.ui.widgets.answers import KEYS, ChoiceList, MultiList
 from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
+from wizard.ui.widgets.steady import put
 
 WIDE = 110  # columns from which the help panel stands beside the question
 
@@ -159,10 +160,10 @@ class WizardScreen(Screen):
         step = s("q.step", n=step_no)
         if node.section and node.section in sections:
             step = f"{safe.one_line(sections[node.section])} · {step}"
-        self.query_one("#step", Static).update(safe.text(step, "dim"))
+        put(self.query_one("#step", Static), safe.text(step, "dim"))
 
         title = node_title(node)
-        self.query_one("#question", Static).update(safe.text(title, "bold"))
+        put(self.query_one("#question", Static), safe.text(title, "bold"))
         hint_key = {
             "choice": "q.hint.choice",
             "multi": "q.hint.multi",
@@ -170,7 +171,7 @@ class WizardScreen(Screen):
         }.get(kind, "q.hint.info")
         if kind in ("choice", "multi") and len(node.options) > 9:  # options 10+ have a letter
             hint_key = {"choice": "q.hint.choice.letters", "multi": "q.hint.multi.letters"}[kind]
-        self.query_one("#hint", Static).update(safe.text(s(hint_key), "italic"))
+        put(self.query_one("#hint", Static), safe.text(s(hint_key), "italic"))
         self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
@@ -199,7 +200,7 @@ class WizardScreen(Screen):
             self._update_counter(text.value)
             text.focus()
         else:
-            info.update(safe.text(node.text))
+            put(info, safe.text(node.text))
             button.label = Content(s("b.advice") if kind == "outcome" else s("q.continue"))
             button.focus()
         self._clear_error()
@@ -233,10 +234,11 @@ class WizardScreen(Screen):
         preview.display = bool(lines)
         if lines:
             s = self.app.strings  # type: ignore[attr-defined]
-            preview.update(
+            put(
+                preview,
                 Content.assemble(
                     safe.text(s("q.preview"), "bold"), "\n", safe.text("\n".join(lines))
-                )
+                ),
             )
 
     def _show_progress(self) -> None:
@@ -250,18 +252,19 @@ class WizardScreen(Screen):
             left = s("q.left.range", low=p.fewest_left, high=p.most_left)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(p.answered + p.most_left, 1), progress=p.answered)
-        self.query_one("#progress-text", Static).update(
-            safe.text(s("q.progress", answered=p.answered, left=left))
+        put(
+            self.query_one("#progress-text", Static),
+            safe.text(s("q.progress", answered=p.answered, left=left)),
         )
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(safe.text(self.app.strings("q.error", message=message), "bold"))  # type: ignore[attr-defined]
+        put(error, safe.text(self.app.strings("q.error", message=message), "bold"))  # type: ignore[attr-defined]
         error.display = True
 
     def _clear_error(self) -> None:
         error = self.query_one("#error", Static)
-        error.update("")
+        put(error, "")
         error.display = False
 
     def _update_counter(self, value: str) -> None:
@@ -269,8 +272,9 @@ class WizardScreen(Screen):
         if node.kind != "text":
             return
         s = self.app.strings  # type: ignore[attr-defined]
-        self.query_one("#counter", Static).update(
-            safe.text(s("q.counter", n=len(value.strip()), max=node.max_length), "dim")
+        put(
+            self.query_one("#counter", Static),
+            safe.text(s("q.counter", n=len(value.strip()), max=node.max_length), "dim"),
         )
 
     # --- answering --------------------------------------------------------------------------

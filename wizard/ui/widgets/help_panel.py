@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from wizard.ui import safe
+from wizard.ui.widgets.steady import put
 
 
 class SafeMarkdown(Markdown):
@@ -109,8 +110,8 @@ class HelpPanel(VerticalScroll):
 
     def show(self, node: Any, tree: Any) -> None:
         strings = self.app.strings
-        self.query_one("#help-title", Static).update(safe.text(strings("help.title"), "bold"))
-        self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
+        put(self.query_one("#help-title", Static), safe.text(strings("help.title"), "bold"))
+        put(self.query_one("#help-keys", Static), safe.text(strings("help.keys")))
         self._wanted = safe.clean(help_markdown(node, tree, strings))
         self.scroll_home(animate=False)
         if self.display:  # hidden (a narrow terminal): rendered when it is shown
