@@ -56,6 +56,8 @@ class WizardScreen(Screen):
         self._shown: tuple[str, int] | None = None
         self._bindings_state: tuple[bool, bool] | None = None
         self._shown_state: tuple[object, ...] | None = None
+        # the width classes before the first mount: set later, they restyle every widget again
+        self._set_width_classes(self.app.size.width)
 
     @property
     def session(self):
@@ -80,7 +82,9 @@ class WizardScreen(Screen):
                 yield Static(id="info-text")
                 yield Button(Content(""), id="continue", variant="primary")
                 yield Static(id="error")
-            yield HelpPanel(id="help")
+            help_panel = HelpPanel(id="help")
+            help_panel.display = self._help_visible()
+            yield help_panel
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
@@ -132,17 +136,21 @@ class WizardScreen(Screen):
             if widget.display and widget.highlighted is not None:
                 widget.scroll_to_highlight()
 
-    def _layout(self, width: int) -> None:
+    def _set_width_classes(self, width: int, update: bool = False) -> None:
         wide = width >= WIDE
-        self.set_class(wide, "-wide")
-        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-wide", update=update)
+        self.set_class(not wide, "-narrow", update=update)
+
+    def _layout(self, width: int) -> None:
+        self._set_width_classes(width, update=True)  # no restyle when they stay the same
         self._apply_help()
 
-    def _apply_help(self) -> None:
-        wide = self.has_class("-wide")
+    def _help_visible(self) -> bool:
         # wide: shown unless hidden; narrow: hidden unless shown
-        visible = wide != self.help_toggled
-        self.query_one("#help").display = visible
+        return self.has_class("-wide") != self.help_toggled
+
+    def _apply_help(self) -> None:
+        self.query_one("#help").display = self._help_visible()
 
     # --- showing a step ---------------------------------------------------------------------
 
