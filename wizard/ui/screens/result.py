@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from wizard.render import to_markdown
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.plan import PlanView
 
 
@@ -48,7 +49,7 @@ class ResultScreen(Screen):
         with VerticalScroll(id="result-scroll"):
             self._shown = self.markdown()
             yield PlanView(self._shown, id="result-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.fill()

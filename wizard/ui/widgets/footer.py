@@ -14,6 +14,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -21,6 +22,13 @@ from textual.widgets._footer import FooterKey
 
 class SteadyFooter(Footer):
     _shown: Any = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            # the command palette's key is not bound to ``compact`` (Textual keeps it compact)
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                _preset(widget, self.compact)
+            yield widget
 
     def _signature(self, screen: Screen) -> Any:
         return tuple(
@@ -78,11 +86,21 @@ class SteadyFooter(Footer):
 
     def _key_widget(self, binding: Any, key: tuple[Any, ...]) -> FooterKey:
         enabled, tooltip = key[4], key[5]
-        return FooterKey(
+        widget = FooterKey(
             binding.key,
             self.app.get_key_display(binding),
             binding.description,
             binding.action,
             disabled=not enabled,
             tooltip=tooltip,
-        ).data_bind(compact=Footer.compact)
+        )
+        _preset(widget, self.compact)
+        return widget.data_bind(compact=Footer.compact)
+
+
+def _preset(key: FooterKey, compact: bool) -> None:
+    """A key is bound to the footer's ``compact``; its watcher set the class after the mount,
+    styling every key again (twice on a footer that is not compact, whose keys start compact):
+    set value and class before, so the watcher changes nothing."""
+    key.set_reactive(FooterKey.compact, compact)
+    key.set_class(compact, "-compact", update=False)

@@ -1,0 +1,97 @@
+"""The widgets that replace heavier ones for speed (issue 8 §3) show the same thing: the footer
+patched key by key equals a full rebuild, the plan in a few widgets keeps its sections, its
+links and its literal text."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from tests.ui.helpers import begin, make_app, screen_text, type_text
+from wizard.text import md_text
+from wizard.ui.screens.result import ResultScreen
+from wizard.ui.widgets.footer import SteadyFooter
+from wizard.ui.widgets.plan import PlanSection, PlanView, blocks
+
+
+def footer_keys(app) -> list[tuple[str, str, bool, bool]]:
+    footer = app.screen.query_one(SteadyFooter)
+    return [
+        (k.key, k.description, k.has_class("-disabled"), k.has_class("-compact"))
+        for k in footer.query_children(FooterKey)
+    ]
+
+
+async def rebuilt(pilot) -> list[tuple[str, str, bool, bool]]:
+    footer = pilot.app.screen.query_one(SteadyFooter)
+    footer._shown = None  # forget what is shown: Textual's Footer rebuilds every key
+    footer.call_next(footer.bindings_changed, pilot.app.screen)  # as the signal does
+    await pilot.pause()
+    await pilot.pause()
+    return footer_keys(pilot.app)
+
+
+async def test_patched_footer_equals_a_full_rebuild():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await begin(pilot)
+        seen = []
+        for step in ("text", "choice", "multi", "choice"):
+            await pilot.pause()
+            keys = footer_keys(app)
+            line = screen_text(app).splitlines()[-1]
+            assert keys == await rebuilt(pilot), step
+            assert screen_text(app).splitlines()[-1] == line, step
+            seen.append(keys)
+            if step == "text":
+                await type_text(pilot, "Plein")
+                await pilot.press("enter")  # welkom → ruimte
+            elif step == "choice":
+                await pilot.press("1")  # ruimte: ja → groepen (a multiple choice)
+            elif step == "multi":
+                await pilot.press("1", "enter")  # groepen → a single choice
+        assert seen[1] != seen[2]  # the multiple choice shows Enter: Verder, the others not
+
+
+def test_plan_blocks_keep_escaped_text_literal():
+    markdown = (
+        f"# Plan: {md_text('[@click=app.quit]x')}\n\n"
+        "## 1. Eerste\n\n"
+        f"**Vet.** {md_text('_niet schuin_ en [link](https://evil.example)')}\n\n"
+        "- **Punt**  \n  tweede regel\n\n"
+        "## 2. Tweede\n\n"
+        "1. een\n2. twee\n"
+    )
+    sections = blocks(markdown)
+    assert [len(s) for s in sections] == [1, 3, 3]
+    text = [b.content.plain for s in sections for b in s]
+    assert text[0] == "Plan: [@click=app.quit]x"
+    assert "_niet schuin_ en [link](https://evil.example)" in text[2]
+    assert text[3] == "Punt\ntweede regel"
+    assert [b.prefix for b in sections[2][1:]] == [" 1. ", " 2. "]
+    for section in sections:
+        for block in section:
+            for span in block.content.spans:
+                assert "@click" not in str(span.style)
+
+
+async def test_plan_sections_keys_and_links(tmp_path):
+    app = make_app()
+    opened: list[str] = []
+    app.open_url = lambda url, **kw: opened.append(url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter", "1", "1", "2", "enter", "2")  # to the result
+        assert isinstance(app.screen, ResultScreen)
+        plan = app.screen.query_one("#result-body", PlanView)
+        sections = plan.sections()
+        assert len(sections) == 7
+        await pilot.press("4")
+        await pilot.pause()
+        scroll = app.screen.query_one("#result-scroll")
+        assert scroll.scroll_y == sections[3].virtual_region.y
+        assert "4. " in screen_text(app)
+        section = app.screen.query_one(PlanSection)
+        section.action_link("file:///etc/passwd")
+        section.action_link("https://example.org/bron")
+        assert opened == ["https://example.org/bron"]
