@@ -37,6 +37,7 @@ class ResultScreen(Screen):
         self.step_back = step_back  # False when opened on top of another screen (comparison)
         self.status = ""
         self._shown = ""
+        self._made: tuple[tuple[object, ...], str] | None = None
 
     @property
     def session(self):
@@ -63,8 +64,24 @@ class ResultScreen(Screen):
         self.fill()
 
     def markdown(self) -> str:
+        """The plan for the session as it is now (made once per state of the answers: compose,
+        mount and resume each ask for it)."""
         app = self.app
-        return to_markdown(self.session.engine, today=app.today, lang=app.strings.lang)  # type: ignore[attr-defined]
+        engine = self.session.engine
+        key = (
+            id(self.session),
+            id(engine),
+            engine.cursor,
+            len(engine.history),
+            repr(engine.answers),
+            engine.flow.variant.id if engine.flow.variant else None,
+            app.today,  # type: ignore[attr-defined]
+            app.strings.lang,  # type: ignore[attr-defined]
+        )
+        if self._made is None or self._made[0] != key:
+            text = to_markdown(engine, today=app.today, lang=app.strings.lang)  # type: ignore[attr-defined]
+            self._made = (key, text)
+        return self._made[1]
 
     def fill(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]

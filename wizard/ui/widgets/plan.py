@@ -93,9 +93,7 @@ def _inline(token) -> Content:
 def blocks(markdown: str) -> list[list[Block]]:
     """The plan's blocks, grouped per section: the part before the first ``##``, then one group
     per ``##`` heading."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("gfm-like").parse(markdown)
+    tokens = _parser().parse(markdown)
     sections: list[list[Block]] = [[]]
     lists: list[list[int | str]] = []  # per open list: [kind, next number, width of numbers]
     item_prefix: str | None = None
@@ -151,6 +149,18 @@ def blocks(markdown: str) -> list[list[Block]]:
     return sections
 
 
+_PARSER: list = []
+
+
+def _parser():
+    """The parser Textual's Markdown widget uses (``gfm-like``), built once."""
+    if not _PARSER:
+        from markdown_it import MarkdownIt
+
+        _PARSER.append(MarkdownIt("gfm-like"))
+    return _PARSER[0]
+
+
 def _count_items(tokens, start: int) -> int:
     level = tokens[start].level
     count = 0
@@ -201,27 +211,30 @@ class PlanSection(Widget):
         super().__init__(classes="plan-section")
         self.section = section
         self.last = last
-        self._cache: tuple[int, Content, int] | None = None
+        # lines per width: a scrollbar that comes and goes lays the section out at two widths
+        self._cache: dict[int, tuple[Content, int]] = {}
 
     @property
     def heading(self) -> bool:
         return bool(self.section) and self.section[0].heading == "h2"
 
     def set_section(self, section: list[Block], last: bool) -> None:
-        self.section, self.last, self._cache = section, last, None
+        self.section, self.last, self._cache = section, last, {}
         self.refresh(layout=True)
 
-    def _lines(self, width: int) -> tuple[int, Content, int]:
-        if self._cache is None or self._cache[0] != width:
+    def _lines(self, width: int) -> tuple[Content, int]:
+        if width not in self._cache:
+            if len(self._cache) > 4:
+                self._cache.clear()
             lines = layout(self.section, width, self.last)
-            self._cache = (width, Content("\n").join(lines), len(lines))
-        return self._cache
+            self._cache[width] = (Content("\n").join(lines), len(lines))
+        return self._cache[width]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._lines(width)[2] if width > 0 else 0
+        return self._lines(width)[1] if width > 0 else 0
 
     def render(self) -> Content:
-        return self._lines(max(self.content_region.width, 1))[1]
+        return self._lines(max(self.content_region.width, 1))[0]
 
     def action_link(self, href: str) -> None:
         """A cited source's address: opened in the browser only when it is https."""
