@@ -15,7 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from wizard.engine import AnswerError, check_answer
@@ -34,6 +36,10 @@ WIDE = 110  # columns from which the help panel stands beside the question
 
 class WizardScreen(Screen):
     AUTO_FOCUS = None
+    # Textual repaints the whole screen when the focus moves; here it moves with almost every
+    # change of question kind (list, multiple-choice list, text field, button), and the widgets
+    # that gain and lose the focus restyle and repaint themselves anyway
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         Binding("escape", "back", "b.back", key_display="Esc"),
         Binding("backspace", "back", "b.back", show=False),
