@@ -53,7 +53,10 @@ def _inline(token) -> Content:
     position = 0
 
     def add(text: str) -> None:
+        # each piece cleaned as it is added (the parser decodes entities such as &#8238;), so
+        # that the spans keep pointing at the right characters
         nonlocal position
+        text = safe.clean(text)
         parts.append(text)
         position += len(text)
 
@@ -66,8 +69,9 @@ def _inline(token) -> Content:
         elif kind == "softbreak":
             add(" ")
         elif kind == "code_inline":
-            spans.append(Span(position, position + len(child.content), "bold"))
+            start = position
             add(child.content)
+            spans.append(Span(start, position, "bold"))
         elif kind == "em_open":
             stack.append(("italic", position))
         elif kind == "strong_open":
@@ -86,8 +90,7 @@ def _inline(token) -> Content:
                 spans.append(Span(start, position, "underline"))
         elif kind == "html_inline":
             add(child.content)
-    text = safe.clean("".join(parts))  # the source was cleaned; a parser could add nothing
-    return Content(text, spans)
+    return Content("".join(parts), spans)
 
 
 def blocks(markdown: str) -> list[list[Block]]:
@@ -122,6 +125,14 @@ def blocks(markdown: str) -> list[list[Block]]:
                 current[1] = int(current[1]) + 1
             else:
                 item_prefix = BULLET
+        elif kind in ("fence", "code_block", "html_block"):  # not made by to_markdown
+            literal = Content(safe.clean(token.content.rstrip("\n")))
+            indent = sum(int(lst[2]) for lst in lists)
+            top, bottom = (0, 0) if lists else MARGINS["p"]
+            prefix = " " * indent
+            sections[-1].append(Block(literal, prefix, indent, top=top, bottom=bottom))
+        elif kind == "hr":
+            sections[-1].append(Block(Content("―" * 3), top=1, bottom=1))
         elif kind == "inline":
             content = _inline(token)
             depth = sum(int(lst[2]) for lst in lists[:-1])
