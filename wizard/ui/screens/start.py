@@ -32,7 +32,9 @@ def _when(stamp: str, layout: str = "%d-%m-%Y %H:%M") -> str:
 
 
 class StartScreen(Screen):
-    AUTO_FOCUS = None
+    # "" and not None: None means the app's "*", which focused the first focusable widget on
+    # every mount (restyling it and all it holds) before this screen focuses the right one
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("f1", "app.show_sources", "b.help", show=False),
         Binding("c", "cases", "b.cases"),

@@ -35,7 +35,9 @@ WIDE = 110  # columns from which the help panel stands beside the question
 
 
 class WizardScreen(Screen):
-    AUTO_FOCUS = None
+    # "" and not None: None means the app's "*", which focused the first focusable widget on
+    # every mount (restyling it and all it holds) before this screen focuses the right one
+    AUTO_FOCUS = ""
     # Textual repaints the whole screen when the focus moves; here it moves with almost every
     # change of question kind (list, multiple-choice list, text field, button), and the widgets
     # that gain and lose the focus restyle and repaint themselves anyway
