@@ -25,9 +25,11 @@ class SteadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            # the command palette's key is not bound to ``compact`` (Textual keeps it compact)
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                _preset(widget, self.compact)
+            if isinstance(widget, FooterKey):
+                # the command palette's key is not bound to ``compact``: it keeps FooterKey's
+                # default, True (reading widget.compact here would run its watcher already)
+                palette = widget.has_class("-command-palette")
+                _preset(widget, True if palette else self.compact)
             yield widget
 
     def _signature(self, screen: Screen) -> Any:
