@@ -175,6 +175,7 @@ def test_run_json_is_stable(tmp_path, capsys):
         "question": "Hoe heet uw project?",
         "answer": "Plein",
         "label": "Plein",
+        "details": {},
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.engine import AnswerError, Engine
 from wizard.flow import resolve
 from wizard.lint import lint
 from wizard.loader import load_tree
@@ -47,8 +48,8 @@ def test_cases_cover_outcomes_origins_levels_and_variants(loaded, walks):
     reached = {w.engine.path[-1] for w in walks.values()}
     assert outcomes <= reached, f"no case reaches: {outcomes - reached}"
     origin = flow.node("herkomst")
-    used = {case.answers.get("herkomst") for case in tree.cases}
-    assert {o.id for o in origin.options} <= used
+    used = {kind for case in tree.cases for kind in case.answers.get("herkomst") or []}
+    assert {o.id for o in origin.options} <= used, "every kind of case has a case"
     levels = {lv.level for w in walks.values() for lv in w.engine.advice().levels}
     assert levels == set(Level)
     assert {v.id for v in tree.variants} <= {case.variant for case in tree.cases}
@@ -90,3 +91,28 @@ def test_a_typical_route_takes_8_to_15_questions(walks):
             lengths.append(len(questions))
     lengths.sort()
     assert lengths[len(lengths) // 2] <= 15, lengths
+
+
+def test_a_trait_alone_does_not_say_who_has_the_plan(loaded):
+    """'It is about energy' is not a plan: the user is asked who has it, in Dutch."""
+    engine = Engine(resolve(loaded.tree))
+    engine.answer("Windpark")
+    assert engine.node.id == "herkomst"
+    with pytest.raises(AnswerError, match="vink ook minstens een van deze aan"):
+        engine.answer(["energie", "grondeigenaar"])
+    engine.answer(["initiatiefnemer", "energie"])
+    assert engine.node.id == "poort"
+
+
+def test_an_initiative_that_needs_a_permit_keeps_the_invloedsruimte_and_duties(walks):
+    """An initiative from society that needs a permit is still supported as an initiative, and
+    still gets what is fixed and open and the permit's legal duty."""
+    for case_id, w in walks.items():
+        kinds = set(w.engine.answers.get("herkomst") or [])
+        if {"samenleving", "uitdaagrecht"} & kinds and {"initiatiefnemer", "evenement"} & kinds:
+            path = w.engine.path
+            assert {"ruimte_vast", "ruimte_open", "plichten"} <= set(path), case_id
+            assert path[-1] == "initiatief-steunen", case_id
+            break
+    else:
+        pytest.fail("no case combines an initiative with a permit")

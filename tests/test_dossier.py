@@ -24,7 +24,13 @@ from wizard.dossier import (
 from wizard.flow import resolve
 from wizard.loader import load_tree_text
 from wizard.problems import ProblemsError
-from wizard.report import form_markdown, letter_markdown, report_data, report_markdown
+from wizard.report import (
+    form_data,
+    form_markdown,
+    letter_markdown,
+    report_data,
+    report_markdown,
+)
 from wizard.run import walk
 
 PLEIN = {"naam": "Plein", "ruimte": "ja", "groepen": ["omwonenden", "jongeren"]}
@@ -350,6 +356,10 @@ def test_example_dossier_and_its_documents_are_current():
         "run: stappenplan brief docs/examples/dossier-kooiplein.yaml"
     )
     assert "Toekomstige bewoners en gebruikers" in report.split("## 4.")[0]
+    form = (examples / "dossier-kooiplein.formulier-kinderen.md").read_text(encoding="utf-8")
+    assert form == form_markdown(dossier, "a6"), (
+        "run: stappenplan formulier docs/examples/dossier-kooiplein.yaml --activiteit a6"
+    )
 
 
 def test_cli_open_starts_the_wizard_on_the_dossier(tmp_path, monkeypatch):
@@ -409,3 +419,148 @@ def test_each_numbered_list_in_word_starts_at_one(tmp_path):
     for num_id in (first, second):
         override = numbering.num_having_numId(num_id).lvlOverride_lst[0]
         assert override.startOverride.val == 1
+
+
+def test_letter_says_what_was_done_and_speaks_about_young_people_not_to_them():
+    dossier = full_cycle()
+    dossier.inputs.append(
+        Input(id="i3", subject="Spelen", group="jongeren", heard="Een plek om te chillen.")
+    )
+    md = letter_markdown(dossier)
+    # the follow-ups were recorded: the letter says what was done, not "we still try"
+    assert "Dat proberen we nog" not in md
+    assert "Dit deden we om hen toch te horen:" in md
+    assert "- Jongerenwerk gevraagd om een gesprek op het plein te organiseren." in md
+    # points from young people are told about them, never as "U zei" to the adult reader
+    assert "- De jongeren zeiden: Een plek om te chillen." in md
+    assert "U zei: Een plek om te chillen." not in md
+    assert "- U zei: Meer bomen en schaduw op het plein." in md
+    # nothing recorded about a group: then (and only then) the letter says we still try
+    for a in dossier.activities:
+        a.follow_up = ""
+    md = letter_markdown(dossier)
+    assert "Dat proberen we nog." in md and "Dit deden we" not in md
+
+
+def _with_room(dossier, fixed, open_):
+    dossier.plan.advice["invloedsruimte"] = {"fixed": fixed, "open": open_, "decides": []}
+    return dossier
+
+
+def test_instructions_to_the_civil_servant_stay_out_of_public_documents():
+    instruction = "Noem het bedrag, zodat mensen weten binnen welke grenzen ze meedenken."
+    dossier = _with_room(
+        full_cycle(),
+        [{"text": f"Het beschikbare budget. {instruction}", "why": [], "reasons": []}],
+        [{"text": "Het ontwerp. Leg uit welke keuzes er zijn.", "why": [], "reasons": []}],
+    )
+    for doc in (report_markdown(dossier), form_markdown(dossier), letter_markdown(dossier)):
+        assert "Noem het bedrag" not in doc and "Leg uit welke" not in doc
+    assert "**Wat vastlag:** Het beschikbare budget.\n" in report_markdown(dossier)
+    assert "Hierover kon u meepraten: Het ontwerp.\n" in form_markdown(dossier)
+    # a tree that marks the instruction apart: the public text is used whole, the
+    # instruction never
+    dossier = _with_room(
+        full_cycle(),
+        [
+            {
+                "text": "Het budget: 2 ton. Meer is er niet.",
+                "instruction": instruction,
+                "why": [],
+                "reasons": [],
+            }
+        ],
+        [],
+    )
+    md = report_markdown(dossier)
+    assert "**Wat vastlag:** Het budget: 2 ton. Meer is er niet.\n" in md
+    assert "Noem het bedrag" not in md and "Noem het bedrag" not in form_markdown(dossier)
+
+
+def test_example_dossier_documents_carry_no_instruction_from_the_bundled_tree():
+    """The example was planned on trees/participatie.yaml; its fixed and open items end in
+    instructions to the civil servant (after their first sentence): none reach the public."""
+    from pathlib import Path
+
+    from wizard.report import public_texts
+
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    dossier = load_dossier(examples / "dossier-kooiplein.yaml")
+    assert "450.000 euro" in report_markdown(dossier)  # the words written in the dossier
+    dossier.room = []  # from here on: the plan's own items
+    room = dossier.advice["invloedsruimte"]
+    items = [i["text"] for i in room["fixed"] + room["open"]]
+    assert any("Noem het bedrag" in t for t in items)  # the case this test is about
+    docs = report_markdown(dossier) + form_markdown(dossier) + letter_markdown(dossier)
+    for text in items:
+        public = public_texts([text])[0]
+        rest = text[len(public) :].strip()
+        assert public in docs
+        if rest:
+            assert rest not in docs
+
+
+def test_an_activity_with_children_or_young_people_gets_a_form_for_them():
+    dossier = full_cycle()
+    dossier.activities.append(
+        Activity(id="a3", werkvorm="straatgesprek", date="2026-03-15", reached=["jongeren"])
+    )
+    md = form_markdown(dossier, "a3")
+    assert "# Evaluatie: " not in md  # no adult form for a session with only young people
+    assert "# Wat vond jij ervan? Straatgesprekken (15 maart 2026)" in md
+    assert "Werd er naar je geluisterd?" in md
+    assert "☐ 🙂 ja   ☐ 😐 een beetje   ☐ 🙁 nee" in md
+    assert "U " not in md.split("## Voor de organisatie")[0]  # not addressed as 'u'
+    assert "Tel de antwoorden als scores: ja = 5, een beetje = 3, nee = 1." in md
+    # adults and young people at one meeting: a form for each
+    dossier.activities[-1].reached = ["omwonenden", "jongeren"]
+    both = form_markdown(dossier, "a3")
+    assert both.count("# Evaluatie: ") == 1 and both.count("# Wat vond jij ervan?") == 1
+    # a werkvorm for young people, whoever came
+    dossier.activities[-1].werkvorm = "jongerenpanel"
+    dossier.activities[-1].reached = []
+    assert "# Wat vond jij ervan?" in form_markdown(dossier, "a3")
+    meetings = form_data(dossier)["meetings"]
+    assert [m["audience"] for m in meetings] == ["adult", "adult", "young"]
+
+
+def test_who_counts_as_young_comes_from_the_plan_data_when_the_tree_marks_it():
+    dossier = full_cycle()
+    for s in dossier.advice["stakeholders"]:
+        s["audience"] = "kinderen" if s["id"] == "omwonenden" else None
+    a = dossier.activities[0]  # reached: omwonenden
+    assert dossier.audience(a) == "young"
+    assert not dossier.is_young_group("jongeren")  # the tree says otherwise: the tree counts
+
+
+def test_an_old_file_with_a_group_both_reached_and_missing_opens_and_says_so(tmp_path, capsys):
+    import yaml
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Activity(id="x", werkvorm="brief", reached=["jongeren"], missing=["jongeren"])
+    path = tmp_path / "oud.yaml"
+    save_dossier(path, full_cycle())
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["activities"][0]["reached"] = ["omwonenden", "jongeren"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    dossier = load_dossier(path)
+    assert dossier.activities[0].reached == ["omwonenden"]
+    assert dossier.activities[0].missing == ["jongeren"]
+    assert "'jongeren' zowel bij bereikt als bij ontbrekend" in dossier.load_notes[0]
+    assert main(["rapport", str(path)]) == 0
+    assert "zowel bij bereikt als bij ontbrekend" in capsys.readouterr().err
+
+
+def test_exports_go_to_the_documents_folder_even_when_it_does_not_exist_yet(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from wizard.exportdir import default_export_folder
+
+    documents = tmp_path / "nieuw account" / "Documenten"
+    monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(documents))
+    assert default_export_folder() == documents and documents.is_dir()
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(blocked / "Documenten"))
+    assert default_export_folder() == Path.home()  # cannot be made: the dialog shows this one

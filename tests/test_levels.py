@@ -248,7 +248,10 @@ def random_answer(draw: st.DrawFn, node: Any) -> Any:
             return [draw(st.sampled_from(exclusive))]
         low = max(1, node.min_choices or 0)
         high = min(len(plain), node.max_choices or len(plain))
-        return draw(st.lists(st.sampled_from(plain), min_size=low, max_size=high, unique=True))
+        chosen = draw(st.lists(st.sampled_from(plain), min_size=low, max_size=high, unique=True))
+        if node.needs_one_of and not set(chosen) & set(node.needs_one_of):
+            chosen = [draw(st.sampled_from(node.needs_one_of)), *chosen][: max(high, 1)]
+        return chosen
     if node.kind == "text":
         return "Een antwoord"
     return True

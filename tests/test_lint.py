@@ -358,3 +358,12 @@ def test_advice_conditions_only_in_rules_and_with_known_ids():
     assert_problem(
         text, "{stakeholder: jongern}", "onbekende belanghebbende 'jongern'; bedoelde u 'jongeren'?"
     )
+
+
+def test_needs_one_of_names_an_unknown_option():
+    text = edit(
+        mini_text(),
+        "    question: Wie raakt het?\n",
+        "    question: Wie raakt het?\n    needs_one_of: [omwonenden, buren]\n",
+    )
+    assert_problem(text, "needs_one_of:", "onbekende optie 'buren'")

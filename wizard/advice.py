@@ -23,7 +23,7 @@ from typing import Any
 from wizard.flow import Flow, holds
 from wizard.levels import LEVEL_LABELS, PROJECT_LEVEL_NAME, LevelAdvice, LevelComposer
 from wizard.methods import choose
-from wizard.model import Advice, Decision, Level, Role
+from wizard.model import DETAIL_PLACEHOLDER, Advice, Decision, Level, Role
 from wizard.reasons import Reason
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Reason",
     "answer_label",
     "compose",
+    "with_detail",
 ]
 
 DECISION_LABELS = {
@@ -240,29 +241,90 @@ class _Composer:
         return res
 
 
-def answer_label(node: Any, value: Any) -> str:
-    """The text a user chose, for reasons and reports."""
+_DETAIL_TEXTS = ("fixed", "open", "decides", "duties", "warnings", "notes")
+
+
+def with_detail(advice: Advice, words: str) -> Advice:
+    """The block with ``{detail}`` in each of its texts replaced by the user's words.
+
+    The words stay plain text: every output escapes them like any other tree text."""
+
+    def sub(text: Any) -> Any:
+        if not isinstance(text, str):
+            return text
+        if words.endswith((".", "!", "?")):  # "Het budget: {detail}." never ends in two stops
+            text = text.replace(DETAIL_PLACEHOLDER + ".", DETAIL_PLACEHOLDER)
+        return text.replace(DETAIL_PLACEHOLDER, words)
+
+    def why(refs: list[Any], key: str = "why") -> list[Any]:
+        return [r.model_copy(update={key: sub(getattr(r, key))}) for r in refs]
+
+    update: dict[str, Any] = {
+        attr: [sub(t) for t in getattr(advice, attr)] for attr in _DETAIL_TEXTS
+    }
+    for attr in ("decision", "role"):
+        part = getattr(advice, attr)
+        if part is not None:
+            update[attr] = part.model_copy(update={"text": sub(part.text)})
+    if advice.level_cap is not None:
+        update["level_cap"] = advice.level_cap.model_copy(update={"why": sub(advice.level_cap.why)})
+    for attr in ("levels", "werkvormen", "avoid_werkvormen", "stakeholders"):
+        update[attr] = why(getattr(advice, attr))
+    return advice.model_copy(update=update)
+
+
+def option_advice(option: Any, words: str | None) -> Advice | None:
+    """The advice an option gives: ``advice_with_detail`` (filled in) when the user gave words
+    and the tree has such a block, else its ``advice``."""
+    special = getattr(option, "advice_with_detail", None)
+    if words and special is not None:
+        return with_detail(special, words)
+    return option.advice
+
+
+def with_words(label: str, words: str | None) -> str:
+    """An option's label with the user's own words after it ("Het budget: € 250.000"); the
+    closing stop is left off, because reasons and answers end a sentence themselves."""
+    words = (words or "").rstrip(". ")
+    return f"{label}: {words}" if words else label
+
+
+def answer_label(node: Any, value: Any, words: dict[str, str] | None = None) -> str:
+    """The text a user chose, for reasons and reports; ``words``: the user's own words per
+    option, shown after the option's label."""
     if node.kind == "choice":
         return next((o.label for o in node.options if o.id == value), str(value))
     if node.kind == "multi":
-        labels = [o.label for o in node.options if o.id in (value or [])]
+        words = words or {}
+        labels = [
+            with_words(o.label, words.get(o.id)) for o in node.options if o.id in (value or [])
+        ]
         return "; ".join(labels) if labels else "(niets aangevinkt)"
     if node.kind == "text":
         return str(value) if value else "(leeg)"
     return "gelezen"
 
 
-def compose(flow: Flow, path: list[str], answers: dict[str, Any]) -> AdviceResult:
+def compose(
+    flow: Flow,
+    path: list[str],
+    answers: dict[str, Any],
+    details: dict[str, dict[str, str]] | None = None,
+) -> AdviceResult:
     """The advice for the answers on ``path`` (the route); parked answers play no part.
+
+    ``details`` holds the user's own words per question and option; words count only at a
+    ticked option on the route, where they choose ``advice_with_detail`` over ``advice``.
 
     Rules that read the advice itself (``{decision: ...}``, ``{stakeholder_category: ...}``)
     see the advice as the answers and the other rules make it, and are applied in a second
     pass; they cannot trigger one another, so the result never depends on rule order.
     """
-    first = _compose(flow, path, answers, None)
+    details = details or {}
+    first = _compose(flow, path, answers, details, None)
     if not any(rule.when.reads_advice() for rule in flow.rules):
         return first
-    return _compose(flow, path, answers, first)
+    return _compose(flow, path, answers, details, first)
 
 
 def _outcome_reason(flow: Flow, node: Any, path: list[str], answers: dict[str, Any]) -> Reason:
@@ -278,7 +340,11 @@ def _outcome_reason(flow: Flow, node: Any, path: list[str], answers: dict[str, A
 
 
 def _compose(
-    flow: Flow, path: list[str], answers: dict[str, Any], advice: AdviceResult | None
+    flow: Flow,
+    path: list[str],
+    answers: dict[str, Any],
+    details: dict[str, dict[str, str]],
+    advice: AdviceResult | None,
 ) -> AdviceResult:
     composer = _Composer(flow)
     route_answers = {n: answers[n] for n in path if n in answers}
@@ -305,15 +371,20 @@ def _compose(
         else:
             chosen = []
         for option in chosen:
-            if option.advice:
+            words = details.get(node_id, {}).get(option.id) if node.kind == "multi" else None
+            words = words if words and getattr(option, "detail", None) else None
+            block = option_advice(option, words)
+            if block:
+                label = with_words(option.label, words)
                 composer.add(
-                    option.advice,
+                    block,
                     Reason(
                         "answer",
-                        f"{node.question} — {option.label}",
+                        f"{node.question} — {label}",
                         tuple(node.sources),
                         node.id,
                         option.id,
+                        detail=words,
                     ),
                 )
     for rule in flow.rules:

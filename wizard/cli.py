@@ -309,10 +309,12 @@ def cmd_run(
         line, col = doc.marks.at(("variant",)) or (None, None)
         _print_problems([Problem(doc.file, line, col, str(exc))])
         return EXIT_INVALID
-    result = walk(flow, answers_file.answers)
+    result = walk(flow, answers_file.answers, answers_file.details)
     if not result.ok:
         key = ("answers", result.stopped_at or "")
-        pos = doc.marks.at(key) or doc.marks.at(("answers",)) or (None, None)
+        if result.bad_detail:
+            key = ("details", *(k for k in result.bad_detail if k))
+        pos = doc.marks.at(key) or doc.marks.at(key[:2]) or doc.marks.at(key[:1]) or (None, None)
         _print_problems([Problem(doc.file, pos[0], pos[1], result.error or "")])
         return EXIT_INVALID
     for node_id in result.unused:
@@ -324,6 +326,21 @@ def cmd_run(
                     line,
                     col,
                     f"het antwoord op '{node_id}' wordt op deze route niet gebruikt",
+                    "warning",
+                )
+            ]
+        )
+    for node_id, option_id in result.unused_details:
+        line, col = doc.marks.at(("details", node_id, option_id), key=True) or (None, None)
+        _print_problems(
+            [
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    f"de woorden bij '{node_id}: {option_id}' tellen niet mee: die optie is op "
+                    "deze route niet aangevinkt. Vink hem aan onder 'answers', of haal de woorden "
+                    "weg",
                     "warning",
                 )
             ]
@@ -376,10 +393,13 @@ def _read_dossier(file: str):
         _err(f"dossier niet gevonden: {path}")
         return None, EXIT_USAGE
     try:
-        return load_dossier(path), EXIT_OK
+        dossier = load_dossier(path)
     except ProblemsError as exc:
         _print_problems(exc.problems)
         return None, EXIT_INVALID
+    for note in dossier.load_notes:
+        print(f"{path}: let op: {note}", file=sys.stderr)
+    return dossier, EXIT_OK
 
 
 def cmd_document(args: argparse.Namespace) -> int:

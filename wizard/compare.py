@@ -45,7 +45,7 @@ LIST_KINDS: dict[str, tuple[str, str]] = {
     "stakeholders": ("belanghebbende", "belanghebbenden"),
     "fixed": ("wat vastligt", "wat vastligt"),
     "open": ("wat open is", "wat open is"),
-    "decides": ("wie beslist", "wie beslist"),
+    "decides": ("rollen", "rollen"),
     "duties": ("procesafspraak", "procesafspraken"),
     "warnings": ("waarschuwing", "waarschuwingen"),
     "notes": ("advies", "overige adviezen"),
@@ -570,7 +570,7 @@ _PART_LABELS = {
     "stakeholders": "Belanghebbende",
     "fixed": "Vast gegeven",
     "open": "Open voor inbreng",
-    "decides": "Wie beslist",
+    "decides": "Rollen: wie organiseert en wie beslist",
     "duties": "Procesafspraak",
     "warnings": "Let op",
     "notes": "Advies",
@@ -730,7 +730,13 @@ def _until_next_question(flow: Flow, path: list[str], index: int) -> int:
     return j
 
 
-def answer_effect(flow: Flow, path: list[str], answers: dict[str, Any], node_id: str) -> Uitleg:
+def answer_effect(
+    flow: Flow,
+    path: list[str],
+    answers: dict[str, Any],
+    node_id: str,
+    details: dict[str, dict[str, str]] | None = None,
+) -> Uitleg:
     """What the answer to ``node_id`` on ``path`` did to the advice (for uitleg mode).
 
     The advice is composed twice from the same answers: with the route up to that question,
@@ -740,8 +746,8 @@ def answer_effect(flow: Flow, path: list[str], answers: dict[str, Any], node_id:
     if node_id not in path:
         raise ValueError(f"'{node_id}' ligt niet op de route")
     i = path.index(node_id)
-    before = compose(flow, path[:i], answers)
-    after = compose(flow, path[: _until_next_question(flow, path, i)], answers)
+    before = compose(flow, path[:i], answers, details)
+    after = compose(flow, path[: _until_next_question(flow, path, i)], answers, details)
     node = flow.node(node_id)
     return explain_change(before, after, node=node, value=answers.get(node_id), flow=flow)
 
@@ -755,4 +761,4 @@ def engine_answer_effect(engine: Engine, node_id: str | None = None) -> Uitleg:
         if not earlier:
             return Uitleg(None, None, None, diff_advice(AdviceResult(), AdviceResult()), [])
         node_id = earlier[-1]
-    return answer_effect(engine.flow, path, engine.answers, node_id)
+    return answer_effect(engine.flow, path, engine.answers, node_id, engine.details)

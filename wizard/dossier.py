@@ -28,12 +28,20 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from wizard.engine import Engine, now_iso
 from wizard.flow import Flow
 from wizard.problems import Problem, ProblemsError
-from wizard.session import fit_answers, write_atomic
+from wizard.session import fit_answers, fit_details, write_atomic
 
 DOSSIER_KIND = "stappenplan-dossier"
 DOSSIER_VERSION = 1
@@ -97,6 +105,13 @@ class Activity(_Base):
     follow_up: Note = Field("", description="Wat er is gedaan om de ontbrekende groepen te horen.")
     notes: Note = ""
 
+    @model_validator(mode="after")
+    def _reached_or_missing(self) -> Activity:
+        both = [g for g in self.reached if g in self.missing]
+        if both:
+            raise ValueError(f"'{both[0]}' staat bij bereikt én bij ontbrekend; kies er één")
+        return self
+
 
 class Input(_Base):
     """What was heard about one subject from one group, and how it was weighed."""
@@ -129,6 +144,16 @@ class DecisionRecord(_Base):
     date: Day | None = None
 
 
+class RoomItem(_Base):
+    """One thing that was fixed or open, in the words participants read (the invloedsruimte
+    as told to them). ``plan`` is the plan's item it stands for, with any instruction to the
+    civil servant in it; ``text`` is what the public documents say (empty: not mentioned)."""
+
+    kind: Literal["fixed", "open"]
+    plan: Note = ""
+    text: Note = ""
+
+
 class TreeRef(_Base):
     id: Ref
     title: Line = ""
@@ -144,6 +169,13 @@ class PlanSnapshot(_Base):
 
 AnswerValue = str | list[str] | bool
 
+# Children and young people get their own evaluation form and are not addressed as "u". The
+# plan snapshot says so per group and werkvorm once the tree marks it (``audience``, see
+# docs/dossier.md); until then these catalogue ids of the bundled tree say it.
+YOUNG_AUDIENCES = frozenset({"kinderen", "jongeren"})
+YOUNG_GROUPS = frozenset({"kinderen", "jongeren"})
+YOUNG_WERKVORMEN = frozenset({"kinderparticipatie", "jongerenpanel"})
+
 
 class Dossier(_Base):
     kind: Literal["stappenplan-dossier"] = DOSSIER_KIND
@@ -155,11 +187,22 @@ class Dossier(_Base):
     updated: Line = ""
     tree: TreeRef
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    details: dict[str, dict[str, str]] = Field(default_factory=dict)  # own words per option
     activities: list[Activity] = Field(default_factory=list)
     inputs: list[Input] = Field(default_factory=list)
     evaluations: list[Evaluation] = Field(default_factory=list)
     decision: DecisionRecord | None = None
+    room: list[RoomItem] = Field(
+        default_factory=list,
+        description="Wat vastligt en wat open is, in woorden voor deelnemers (leeg: uit het plan).",
+    )
     plan: PlanSnapshot | None = None
+    # what load_dossier had to repair in an older file (in Dutch, for the user); not saved
+    _load_notes: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def load_notes(self) -> list[str]:
+        return list(self._load_notes)
 
     # --- reading the plan snapshot (its fields grow: read defensively) ------------------------
 
@@ -170,6 +213,32 @@ class Dossier(_Base):
     def planned_groups(self) -> list[tuple[str, str]]:
         """(id, name) of every stakeholder in the plan, in the plan's order."""
         return [(i, n) for i, n, _ in _entries(self.advice.get("stakeholders"))]
+
+    def plan_room(self) -> list[tuple[str, str, str, str]]:
+        """(kind, the plan's text, its public part, the instruction) per fixed or open item."""
+        room = self.advice.get("invloedsruimte")
+        room = room if isinstance(room, dict) else {}
+        out: list[tuple[str, str, str, str]] = []
+        for kind in ("fixed", "open"):
+            items = room.get(kind)
+            for item in items if isinstance(items, list) else []:
+                part = public_part(item)
+                if part is not None:
+                    plan = item["text"] if isinstance(item, dict) else item
+                    out.append((kind, plan, *part))
+        return out
+
+    def public_room(self) -> tuple[list[str], list[str]]:
+        """(fixed, open) in words for participants: per item of the plan as written in the
+        dossier, else its public part; then what was added by hand (no ``plan``). Words written
+        for an item that a newer plan no longer has are left out."""
+        written = {(r.kind, r.plan): r.text.strip() for r in self.room}
+        pairs = [(k, written.get((k, plan), public)) for k, plan, public, _ in self.plan_room()]
+        pairs += [(r.kind, r.text.strip()) for r in self.room if not r.plan]  # added by hand
+        return (
+            [t for k, t in pairs if k == "fixed" and t],
+            [t for k, t in pairs if k == "open" and t],
+        )
 
     def planned_werkvormen(self) -> list[tuple[str, str]]:
         return [(i, n) for i, n, _ in _entries(self.advice.get("werkvormen"))]
@@ -191,6 +260,28 @@ class Dossier(_Base):
             for i, n, _ in _entries(self.advice.get(key)):
                 seen.setdefault(i, n)
         return list(seen.items())
+
+    def is_young_group(self, ref: str | None) -> bool:
+        """Is this group children or young people (by the plan's data)?"""
+        return _is_young(self.advice.get("stakeholders"), ref, YOUNG_GROUPS)
+
+    def is_young_werkvorm(self, ref: str | None) -> bool:
+        entries = [
+            entry
+            for key in ("werkvormen", "alternative_werkvormen")
+            if isinstance(self.advice.get(key), list)
+            for entry in self.advice[key]
+        ]
+        return _is_young(entries, ref, YOUNG_WERKVORMEN)
+
+    def audience(self, a: Activity) -> str:
+        """Who an activity's evaluation form is for: ``young``, ``adult`` or ``both``."""
+        if self.is_young_werkvorm(a.werkvorm):
+            return "young"
+        young = [g for g in a.reached if self.is_young_group(g)]
+        if young and len(young) == len(a.reached):
+            return "young"
+        return "both" if young else "adult"
 
     def group_name(self, ref: str | None) -> str:
         if not ref:
@@ -227,6 +318,40 @@ class Dossier(_Base):
     def follow_ups(self, group: str) -> list[tuple[Activity, str]]:
         """What was done about a group, per activity where it was missing."""
         return [(a, a.follow_up) for a in self.activities if group in a.missing and a.follow_up]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ0-9\"'‘“(])")
+
+
+def public_part(item: Any) -> tuple[str, str] | None:
+    """(public text, instruction to the civil servant) of one of the plan's fixed or open items.
+
+    The tree writes these items for the civil servant, and some end in an instruction to them
+    ("Noem het bedrag, zodat ..."), which must not reach a document for participants. An item
+    whose snapshot has an ``instruction`` key comes from a tree that marks the instruction
+    apart: its ``text`` is public as a whole. An item without that key comes from a tree that
+    does not mark instructions: its first sentence, which names what is fixed or open, is the
+    public part, and the rest is shown to the civil servant only. That may say less than the
+    item, but never tells the public what to do. ``None`` for anything that is not an item.
+    """
+    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        text = item["text"].strip()
+        if "instruction" in item:
+            instruction = item.get("instruction")
+            return text, instruction.strip() if isinstance(instruction, str) else ""
+    elif isinstance(item, str):
+        text = item.strip()
+    else:
+        return None
+    first, *rest = _SENTENCE_END.split(text, maxsplit=1)
+    return first, rest[0] if rest else ""
+
+
+def _is_young(entries: Any, ref: str | None, fallback: frozenset[str]) -> bool:
+    for i, _, raw in _entries(entries):
+        if i == ref and "audience" in raw:  # the tree marks it: that is what counts
+            return raw.get("audience") in YOUNG_AUDIENCES
+    return ref in fallback
 
 
 def _entries(value: Any) -> list[tuple[str, str, dict[str, Any]]]:
@@ -271,6 +396,7 @@ def new_dossier(
             variant=engine.flow.variant_id,
         ),
         answers=json.loads(json.dumps(engine.answers)),
+        details=json.loads(json.dumps(engine.details)),
         plan=snapshot(engine, digest, today),
     )
 
@@ -282,8 +408,12 @@ def plan_is_current(dossier: Dossier, engine: Engine) -> bool:
     recorded = dossier.advice.get("answers")
     if not isinstance(recorded, list):
         return True  # nothing to compare with: say nothing rather than something untrue
-    then = [(r.get("node"), r.get("answer")) for r in recorded if isinstance(r, dict)]
-    now = [(r["node"], r["answer"]) for r in route_trace(engine)]
+    then = [
+        (r.get("node"), r.get("answer"), r.get("details") or {})
+        for r in recorded
+        if isinstance(r, dict)
+    ]
+    now = [(r["node"], r["answer"], r["details"]) for r in route_trace(engine)]
     return json.dumps(then) == json.dumps(now)
 
 
@@ -297,6 +427,7 @@ def update_answers(
     """
     kept = {k: v for k, v in (keep or {}).items() if k not in engine.answers}
     dossier.answers = json.loads(json.dumps({**kept, **engine.answers}))
+    dossier.details = json.loads(json.dumps(engine.details))
     dossier.tree.digest = digest
     dossier.tree.variant = engine.flow.variant_id
     dossier.updated = now_iso()
@@ -323,7 +454,9 @@ def open_with_tree(dossier: Dossier, flow: Flow, digest: str) -> Opened:
             ]
         )
     kept, notes = fit_answers(flow, dossier.answers)
-    engine = Engine(flow, kept)
+    words, word_notes = fit_details(flow, dossier.details)
+    engine = Engine(flow, kept, details=words)
+    notes += word_notes
     if dossier.created:
         engine.created = dossier.created
     if dossier.updated:
@@ -375,9 +508,10 @@ def dossier_to_yaml(dossier: Dossier) -> str:
     return _HEADER + text + note + tail
 
 
-def save_dossier(path: Path, dossier: Dossier) -> None:
+def save_dossier(path: Path, dossier: Dossier, *, remember_it: bool = True) -> None:
     write_atomic(path, dossier_to_yaml(dossier))
-    remember(path, dossier.title)
+    if remember_it:
+        remember(path, dossier.title)
 
 
 def load_dossier(path: Path) -> Dossier:
@@ -404,6 +538,7 @@ def load_dossier(path: Path) -> Dossier:
                 )
             ]
         )
+    notes = _repair_reach(data)
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
@@ -411,7 +546,31 @@ def load_dossier(path: Path) -> Dossier:
     problems = _reference_problems(dossier, doc)
     if problems:
         raise ProblemsError(problems)
+    dossier._load_notes = notes
     return dossier
+
+
+def _repair_reach(data: dict[str, Any]) -> list[str]:
+    """Older files could mark a group both reached and missing at one activity. That cannot
+    both be true: the group stays under missing (no reach is claimed that is not sure), and
+    the user is told to check it."""
+    notes: list[str] = []
+    activities = data.get("activities")
+    for a in activities if isinstance(activities, list) else []:
+        if not isinstance(a, dict):
+            continue
+        reached, missing = a.get("reached"), a.get("missing")
+        if not (isinstance(reached, list) and isinstance(missing, list)):
+            continue
+        both = [g for g in reached if g in missing]
+        if both:
+            a["reached"] = [g for g in reached if g not in both]
+            names = ", ".join(f"'{g}'" for g in both if isinstance(g, str))
+            notes.append(
+                f"bij activiteit '{a.get('id')}' stond {names} zowel bij bereikt als bij "
+                "ontbrekend; nu alleen bij ontbrekend. Kijk het na en sla op"
+            )
+    return notes
 
 
 def _reference_problems(dossier: Dossier, doc: Any) -> list[Problem]:
@@ -423,21 +582,13 @@ def _reference_problems(dossier: Dossier, doc: Any) -> list[Problem]:
             line, col = doc.marks.at(("activities", n, "id")) or (None, None)
             problems.append(Problem(doc.file, line, col, f"id '{a.id}' komt twee keer voor"))
         seen.add(a.id)
-    for n, i in enumerate(dossier.inputs):
-        if i.activity and i.activity not in ids:
-            line, col = doc.marks.at(("inputs", n, "activity")) or (None, None)
+    refs = [("inputs", n, i.activity) for n, i in enumerate(dossier.inputs) if i.activity]
+    refs += [("evaluations", n, e.activity) for n, e in enumerate(dossier.evaluations)]
+    for where, n, ref in refs:
+        if ref not in ids:
+            line, col = doc.marks.at((where, n, "activity")) or (None, None)
             problems.append(
-                Problem(
-                    doc.file, line, col, f"activiteit '{i.activity}' bestaat niet in dit dossier"
-                )
-            )
-    for n, e in enumerate(dossier.evaluations):
-        if e.activity not in ids:
-            line, col = doc.marks.at(("evaluations", n, "activity")) or (None, None)
-            problems.append(
-                Problem(
-                    doc.file, line, col, f"activiteit '{e.activity}' bestaat niet in dit dossier"
-                )
+                Problem(doc.file, line, col, f"activiteit '{ref}' bestaat niet in dit dossier")
             )
     return problems
 

@@ -17,6 +17,12 @@ from typing import Any
 from wizard.advice import AdviceResult, compose
 from wizard.flow import Flow, next_node, possible_next
 from wizard.model import AnswerValue
+from wizard.text import one_line
+
+# the most characters of the user's own words at one option (an amount, a date, a decision)
+MAX_DETAIL = 200
+
+Details = dict[str, dict[str, str]]  # per question id: per option id the user's own words
 
 
 class AnswerError(ValueError):
@@ -25,9 +31,12 @@ class AnswerError(ValueError):
 
 @dataclass(frozen=True)
 class Change:
+    """One change, for undo: of an answer, or (``option`` set) of the words at an option."""
+
     node: str
     before: AnswerValue | None
-    after: AnswerValue
+    after: AnswerValue | None
+    option: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,10 @@ def check_answer(node: Any, value: Any) -> AnswerValue:
             raise AnswerError(f"kies er minstens {node.min_choices}")
         if node.max_choices is not None and len(chosen) > node.max_choices:
             raise AnswerError(f"kies er hoogstens {node.max_choices}")
+        needed = getattr(node, "needs_one_of", None) or []
+        if needed and not any(i in chosen for i in needed):
+            labels = [o.label for o in node.options if o.id in needed]
+            raise AnswerError("vink ook minstens een van deze aan: " + "; ".join(labels))
         return chosen
     if node.kind == "text":
         if not isinstance(value, str):
@@ -88,6 +101,30 @@ def check_answer(node: Any, value: Any) -> AnswerValue:
             raise AnswerError(f"de tekst is te lang: hoogstens {node.max_length} tekens")
         return text
     raise AnswerError(f"'{node.id}' is een uitkomst; daar hoort geen antwoord bij")
+
+
+def check_detail(node: Any, option_id: Any, value: Any) -> str:
+    """Validate the user's own words at an option; '' means no words. Dutch AnswerError."""
+    options = getattr(node, "options", None) if node.kind == "multi" else None
+    if not options:
+        raise AnswerError(f"bij vraag '{node.id}' kunt u geen eigen woorden geven")
+    option = next((o for o in options if o.id == option_id), None)
+    if option is None:
+        ids = ", ".join(o.id for o in options)
+        raise AnswerError(f"'{option_id}' is geen optie bij vraag '{node.id}'; kies uit: {ids}")
+    if not getattr(option, "detail", None):
+        with_words = [o.label for o in options if getattr(o, "detail", None)]
+        hint = f"; dat kan wel bij: {'; '.join(with_words)}" if with_words else ""
+        raise AnswerError(f"bij '{option.label}' kunt u geen eigen woorden geven{hint}")
+    if not isinstance(value, str):
+        raise AnswerError(f"de eigen woorden bij '{option.label}' moeten tekst zijn")
+    text = one_line(value)
+    if len(text) > MAX_DETAIL:
+        raise AnswerError(
+            f"de tekst bij '{option.label}' is te lang: hoogstens {MAX_DETAIL} tekens "
+            f"(nu {len(text)}); maak hem korter"
+        )
+    return text
 
 
 def fits(node: Any, value: Any) -> bool:
@@ -106,9 +143,13 @@ class Engine:
         flow: Flow,
         answers: dict[str, AnswerValue] | None = None,
         cursor: str | None = None,
+        details: Details | None = None,
     ):
         self.flow = flow
         self.answers: dict[str, AnswerValue] = dict(answers or {})
+        # the user's own words per question and option: kept when the option is unticked or the
+        # question leaves the route (like parked answers); they count only while both hold
+        self.details: Details = {n: dict(words) for n, words in (details or {}).items() if words}
         self.history: list[Change] = []
         self.created = now_iso()
         self.updated = self.created
@@ -175,6 +216,46 @@ class Engine:
     def current_answer(self) -> AnswerValue | None:
         return self.answers.get(self.cursor)
 
+    def detail(self, node_id: str, option_id: str) -> str | None:
+        """The user's own words at an option (kept even when it is not ticked), or None."""
+        return self.details.get(node_id, {}).get(option_id)
+
+    def route_details(self) -> Details:
+        """The words that count: at ticked options of questions on the route."""
+        out: Details = {}
+        for node_id in self.path:
+            value = self.answers.get(node_id)
+            words = self.details.get(node_id)
+            if words and isinstance(value, list):
+                ticked = {o: w for o, w in words.items() if o in value}
+                if ticked:
+                    out[node_id] = ticked
+        return out
+
+    def set_detail(self, node_id: str, option_id: str, value: Any) -> str:
+        """Keep the user's own words at an option of a question ('' removes them); the answer
+        itself is not changed. Returns the words as kept. Raises AnswerError (Dutch)."""
+        node = self.flow.nodes.get(node_id)
+        if node is None:
+            raise AnswerError(f"vraag '{node_id}' bestaat niet")
+        text = check_detail(node, option_id, value)
+        before = self.detail(node_id, option_id)
+        after = text or None
+        if before != after:
+            self.history.append(Change(node_id, before, after, option_id))
+            self._put_detail(node_id, option_id, after)
+            self._changed()
+        return text
+
+    def _put_detail(self, node_id: str, option_id: str, words: str | None) -> None:
+        if words:
+            self.details.setdefault(node_id, {})[option_id] = words
+            return
+        kept = self.details.get(node_id, {})
+        kept.pop(option_id, None)
+        if not kept:
+            self.details.pop(node_id, None)
+
     # --- moving ---------------------------------------------------------------------------
 
     def answer(self, value: Any) -> str:
@@ -215,7 +296,9 @@ class Engine:
         if not self.history:
             return None
         change = self.history.pop()
-        if change.before is None:
+        if change.option is not None:
+            self._put_detail(change.node, change.option, change.before)  # type: ignore[arg-type]
+        elif change.before is None:
             self.answers.pop(change.node, None)
         else:
             self.answers[change.node] = change.before
@@ -225,6 +308,7 @@ class Engine:
 
     def restart(self) -> None:
         self.answers.clear()
+        self.details.clear()
         self.history.clear()
         self._changed()
         self.cursor = self.flow.tree.start
@@ -243,14 +327,14 @@ class Engine:
         return remaining_questions(self.flow)
 
     def advice(self) -> AdviceResult:
-        return compose(self.flow, self.path, self.answers)
+        return compose(self.flow, self.path, self.answers, self.details)
 
     def advice_before(self, node_id: str) -> AdviceResult:
         """The advice from the answers before ``node_id`` on the route: what a question that
         previews the advice shows, unchanged by its own answer."""
         path = self.path
         cut = path.index(node_id) if node_id in path else len(path)
-        return compose(self.flow, path[:cut], self.answers)
+        return compose(self.flow, path[:cut], self.answers, self.details)
 
 
 def remaining_questions(flow: Flow) -> dict[str, tuple[int, int]]:

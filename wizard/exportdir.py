@@ -1,4 +1,5 @@
-"""Where exports go: the folder the user chose last, else the user's documents folder.
+"""Where exports go: the folder the user chose last, else the user's documents folder (made
+when it does not exist yet; only when that fails, the home folder, which the dialog shows).
 
 Plain Python (no Textual). The last folder is kept in the state folder, only when saving is on
 (``--no-save`` leaves no trace on a shared laptop).
@@ -26,7 +27,11 @@ def default_export_folder() -> Path:
     if last and "\n" not in last and Path(last).is_dir():
         return Path(last)
     documents = documents_dir()
-    return documents if documents.is_dir() else Path.home()
+    try:  # a new account may not have one yet: make it, rather than write somewhere else
+        documents.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()  # the export dialog shows this folder, so the user sees where
+    return documents
 
 
 def remember_export_folder(folder: Path) -> None:

@@ -13,6 +13,7 @@ is reported, and the summary says whether the proof holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from wizard.cases import check_case
 from wizard.flow import Flow, apply_variant, possible_next, resolve
 from wizard.loader import LoadedTree, problem_at, value_at
-from wizard.model import QUESTION_KINDS, Advice, Condition, Tree
+from wizard.model import DETAIL_PLACEHOLDER, QUESTION_KINDS, Advice, Condition, Tree
 from wizard.problems import Problem, Severity, did_you_mean, sort_problems
 
 Path_ = tuple[str | int, ...]
@@ -30,6 +31,10 @@ MAX_SUGGESTIONS = 100
 
 # keys whose items are sentences, where an inline list silently splits a sentence at its commas
 TEXT_LISTS = {"fixed", "open", "decides", "duties", "warnings", "notes", "dos", "donts"}
+
+# the texts of an advice block in which '{detail}' is replaced by the user's own words
+DETAIL_TEXTS = {"fixed", "open", "decides", "duties", "warnings", "notes", "why", "text"}
+_PLACEHOLDER = re.compile(r"\{[^{}\n]{0,40}\}")
 
 
 @dataclass
@@ -179,11 +184,15 @@ class _Linter:
         path: Path_,
         inherited: list[str],
         variant: str | None = None,
+        *,
+        count: bool = True,
     ) -> None:
+        """``count``: False for an alternative to a block already counted (advice_with_detail),
+        so that one item is not counted twice in how often sources are cited."""
         if advice is None:
             return
         self.check_sources((*path, "sources"), advice.sources, variant)
-        if not advice.is_empty():
+        if count and not advice.is_empty():
             self.count_citations(advice, path, advice.sources or inherited)
         for kind in ("werkvormen", "avoid_werkvormen"):
             for i, ref in enumerate(getattr(advice, kind)):
@@ -558,11 +567,16 @@ class _Linter:
                 self.check_duplicates(node.options, (*p, "options"), "optie")
                 for i, opt in enumerate(node.options):
                     self.check_advice(opt.advice, (*p, "options", i, "advice"), inherited)
+                    if node.kind == "multi":
+                        self.check_detail_option(opt, (*p, "options", i), inherited)
             if node.kind == "multi":
                 if node.min_choices > len(node.options):
                     self.report((*p, "min_choices"), "min_choices is groter dan het aantal opties")
                 if node.max_choices is not None and node.max_choices < node.min_choices:
                     self.report((*p, "max_choices"), "max_choices is kleiner dan min_choices")
+                ids = {o.id for o in node.options}
+                for i, need in enumerate(node.needs_one_of):
+                    self.check_ref((*p, "needs_one_of", i), need, ids, "optie")
             if node.kind in ("info", "outcome"):
                 self.check_advice(node.advice, (*p, "advice"), inherited)
             if node.kind == "outcome":
@@ -634,6 +648,7 @@ class _Linter:
                 )
 
         self.check_split_sentences()
+        self.check_placeholders()
         self.check_source_spread()
 
         if sound and not any(p.is_error for p in self.problems.values()):
@@ -641,6 +656,99 @@ class _Linter:
         else:
             summary.cases = len(tree.cases)
         return Report(self.doc.file, sort_problems(self.problems.values()), summary)
+
+    # --- the user's own words at an option -------------------------------------------------------
+
+    def check_detail_option(self, option: Any, path: Path_, inherited: list[str]) -> None:
+        """``advice_with_detail`` needs ``detail``, uses ``{detail}``, and gives the same
+        advice as ``advice`` apart from its texts (typing words must not change the level)."""
+        special = option.advice_with_detail
+        if special is None:
+            return
+        where = (*path, "advice_with_detail")
+        self.check_advice(special, where, inherited, count=False)
+        if not option.detail:
+            self.report(
+                where,
+                f"'advice_with_detail' bij optie '{option.id}' zonder 'detail': de gebruiker kan "
+                "hier geen eigen woorden geven, dus dit advies geldt nooit. Voeg 'detail' toe met "
+                "een korte vraag (bv. 'Welk bedrag?'), of haal 'advice_with_detail' weg",
+                key=True,
+            )
+        texts = [
+            *(
+                t
+                for a in ("fixed", "open", "decides", "duties", "warnings", "notes")
+                for t in getattr(special, a)
+            ),
+            *(
+                r.why or ""
+                for r in (
+                    *special.levels,
+                    *special.werkvormen,
+                    *special.avoid_werkvormen,
+                    *special.stakeholders,
+                )
+            ),
+            *(part.text or "" for part in (special.decision, special.role) if part),
+            special.level_cap.why if special.level_cap else "",
+        ]
+        if not any(DETAIL_PLACEHOLDER in t for t in texts):
+            self.report(
+                where,
+                f"'advice_with_detail' bij optie '{option.id}' gebruikt '{DETAIL_PLACEHOLDER}' "
+                "nergens, dus de woorden van de gebruiker komen niet in het plan. Zet "
+                f"'{DETAIL_PLACEHOLDER}' in een tekst, bv. onder 'fixed'",
+                "warning",
+                key=True,
+            )
+        differs = _advice_shape_differs(option.advice or Advice(), special)
+        if differs:
+            self.report(
+                where,
+                f"'advice_with_detail' bij optie '{option.id}' geeft iets anders dan 'advice' bij "
+                f"{', '.join(differs)}: dan verandert het advies zodra iemand woorden typt. Neem "
+                "die onderdelen gelijk over uit 'advice'; alleen de teksten mogen verschillen",
+                "warning",
+                key=True,
+            )
+
+    def check_placeholders(self) -> None:
+        """``{detail}`` only in the texts of ``advice_with_detail``; no other ``{...}`` in
+        advice texts (it would be printed as it is)."""
+        stack: list[tuple[Path_, Any]] = [((), self.doc.data)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, dict):
+                stack.extend(((*path, k), v) for k, v in value.items() if isinstance(k, str))
+            elif isinstance(value, list):
+                stack.extend(((*path, i), v) for i, v in enumerate(value))
+            elif isinstance(value, str) and "{" in value:
+                self._check_placeholders_in(path, value)
+
+    def _check_placeholders_in(self, path: Path_, text: str) -> None:
+        keys = [seg for seg in path if isinstance(seg, str)]
+        in_advice = any(k in ("advice", "advice_with_detail") for k in keys)
+        special = "advice_with_detail" in keys
+        replaced = bool(keys) and keys[-1] in DETAIL_TEXTS and "sources" not in keys
+        for match in _PLACEHOLDER.finditer(text):
+            found = match.group()
+            if found == DETAIL_PLACEHOLDER:
+                if special and replaced:
+                    continue
+                self.report(
+                    path,
+                    f"'{DETAIL_PLACEHOLDER}' wordt hier nooit vervangen: dat gebeurt alleen in de "
+                    "teksten (fixed, open, decides, duties, warnings, notes, why, text) van "
+                    "'advice_with_detail' bij een optie met 'detail'. Zet de tekst daar neer, of "
+                    "schrijf hem zonder plaatshouder",
+                )
+            elif in_advice and replaced:
+                self.report(
+                    path,
+                    f"onbekende plaatshouder '{found}': alleen '{DETAIL_PLACEHOLDER}' bestaat, in "
+                    "'advice_with_detail'. Schrijf '{detail}', of haal de accolades weg",
+                )
 
     def check_reach_names(self, stakeholder: Any, path: Path_) -> None:
         """Warn when a 'reach' text names a werkvorm: the advice cannot see it there, so the
@@ -690,6 +798,27 @@ class _Linter:
         for problem in problems:
             self.problems.setdefault((problem.line, problem.col, problem.message), problem)
         return not any(problem.is_error for problem in problems)
+
+
+def _advice_shape_differs(plain: Advice, special: Advice) -> list[str]:
+    """The parts of two advice blocks, apart from their texts, that are not the same."""
+
+    def shape(advice: Advice) -> dict[str, Any]:
+        data = advice.model_dump(
+            mode="json", exclude={"fixed", "open", "decides", "duties", "warnings", "notes"}
+        )
+        for key in ("decision", "role", "level_cap"):
+            if data.get(key):
+                data[key].pop("text", None)
+                data[key].pop("why", None)
+        for key in ("levels", "werkvormen", "avoid_werkvormen", "stakeholders"):
+            for part in data.get(key) or []:
+                part.pop("why", None)
+        data["sources"] = [[str(s), getattr(s, "at", None)] for s in advice.sources]
+        return data
+
+    a, b = shape(plain), shape(special)
+    return [key for key in a if a[key] != b[key]]
 
 
 def _find_cycle(graph: dict[str, list[str]], start: str) -> list[str] | None:

@@ -449,7 +449,9 @@ class Advice(Strict):
     stakeholders: list[CatalogueRef] = Field(default_factory=list)
     fixed: list[Text] = Field(default_factory=list, description="Wat vastligt.")
     open: list[Text] = Field(default_factory=list, description="Wat nog open is.")
-    decides: list[Text] = Field(default_factory=list, description="Wie beslist.")
+    decides: list[Text] = Field(
+        default_factory=list, description="Rollen: wie organiseert en wie beslist."
+    )
     duties: list[Text] = Field(default_factory=list, description="Procesafspraken.")
     warnings: list[Text] = Field(default_factory=list, description="Waarschuwingen.")
     notes: list[Text] = Field(default_factory=list, description="Overige adviezen.")
@@ -528,12 +530,26 @@ class Option(Strict):
     advice: Advice | None = None
 
 
+DETAIL_PLACEHOLDER = "{detail}"
+
+
 class MultiOption(Strict):
     id: Ident
     label: ShortText
     help: Text | None = None
     exclusive: bool = Field(False, description="Sluit de andere opties uit (bv. 'geen van deze').")
     advice: Advice | None = None
+    detail: ShortText | None = Field(
+        None,
+        description="Korte vraag waarmee de gebruiker bij deze optie eigen woorden kan geven, "
+        "bv. 'Welk bedrag? Bijvoorbeeld € 250.000.' De route wordt er niet langer van.",
+    )
+    advice_with_detail: Advice | None = Field(
+        None,
+        description="Advies dat in plaats van 'advice' geldt als de gebruiker eigen woorden gaf. "
+        "'{detail}' in de teksten wordt vervangen door die woorden. Herhaal hier alles uit "
+        "'advice' dat moet blijven gelden (plafond, waarschuwingen, bronnen).",
+    )
 
 
 class ChoiceNode(QuestionBase):
@@ -550,6 +566,11 @@ class MultiNode(QuestionBase):
     options: list[MultiOption] = Field(min_length=2)
     min_choices: int = Field(0, ge=0)
     max_choices: int | None = Field(None, ge=1)
+    needs_one_of: list[Ident] = Field(
+        default_factory=list,
+        description="Minstens een van deze opties moet aangevinkt zijn, bv. wie het plan heeft "
+        "naast kenmerken die daar alleen bij horen.",
+    )
 
 
 class TextNode(QuestionBase):

@@ -17,6 +17,7 @@ class Reason:
     answer: str | None = None
     rule: str | None = None
     after: tuple[str, ...] = ()  # an outcome: the answers that led to it ("vraag — antwoord")
+    detail: str | None = None  # an answer: the user's own words at that option
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -26,6 +27,7 @@ class Reason:
             "answer": self.answer,
             "rule": self.rule,
             "after": list(self.after),
+            "detail": self.detail,
             "sources": [str(s) for s in self.sources],
             "citations": [{"id": str(s), "at": getattr(s, "at", None)} for s in self.sources],
         }

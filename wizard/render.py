@@ -57,6 +57,14 @@ class Step:
     answer: AnswerValue | None
     label: str | None
     kind: str = "choice"
+    details: dict[str, str] | None = None  # the user's own words at ticked options
+
+
+def route_words(engine: Engine, node_id: str) -> dict[str, str]:
+    """The user's own words at the options ticked for ``node_id`` (the words that count)."""
+    value = engine.answers.get(node_id)
+    words = engine.details.get(node_id, {})
+    return {o: w for o, w in words.items() if isinstance(value, list) and o in value}
 
 
 def route_steps(engine: Engine) -> list[Step]:
@@ -67,15 +75,22 @@ def route_steps(engine: Engine) -> list[Step]:
             continue
         node = engine.flow.node(node_id)
         value = engine.answers.get(node_id)
-        label = answer_label(node, value) if value is not None else None
-        steps.append(Step(node_id, node.question, value, label, node.kind))
+        words = route_words(engine, node_id)
+        label = answer_label(node, value, words) if value is not None else None
+        steps.append(Step(node_id, node.question, value, label, node.kind, words or None))
     return steps
 
 
 def route_trace(engine: Engine) -> list[dict[str, Any]]:
     """The answered questions on the route, for the plan's Verantwoording and the JSON."""
     return [
-        {"node": st.node, "question": st.question, "answer": st.answer, "label": st.label}
+        {
+            "node": st.node,
+            "question": st.question,
+            "answer": st.answer,
+            "label": st.label,
+            "details": st.details or {},
+        }
         for st in route_steps(engine)
         if st.answer is not None
     ]

@@ -19,7 +19,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wizard.dossier import WEIGHING_LABELS, Activity, Dossier, Evaluation, Weighing
+from wizard.dossier import (
+    WEIGHING_LABELS,
+    Activity,
+    Dossier,
+    Evaluation,
+    Weighing,
+    public_part,
+)
 from wizard.text import as_sentence, clean, one_line
 
 REPORT_KIND = "stappenplan-rapportage"
@@ -63,6 +70,23 @@ OPEN_QUESTIONS = [
     ("missing", "Wie miste u vandaag? Wie moeten we nog spreken?"),
     ("how_heard", "Hoe hoorde u van deze bijeenkomst?"),
 ]
+# The form for children and young people: short questions, answered with a face and a word.
+# The three scored questions ask what SCORE_QUESTIONS ask, so the results go into the same
+# evaluation in the dossier (ja = 5, een beetje = 3, nee = 1).
+YOUNG_SCORE_QUESTIONS = [
+    ("clear", "Wist je waarover je mocht meepraten?"),
+    ("heard", "Werd er naar je geluisterd?"),
+    ("accessible", "Vond je het fijn om mee te doen?"),
+]
+YOUNG_ANSWERS = [("ja", "🙂", 5), ("een beetje", "😐", 3), ("nee", "🙁", 1)]
+YOUNG_OPEN_QUESTIONS = [
+    ("best", "Wat vond je het leukst?"),
+    ("change", "Wat moet er anders? Je mag het ook tekenen."),
+]
+YOUNG_ORGANISER_QUESTIONS = [
+    ("guide", "Wie begeleidde de kinderen of jongeren (school, jongerenwerk, ouders)?"),
+]
+
 ORGANISER_QUESTIONS = [
     ("groups", "Welke groepen uit het plan waren er, en welke niet?"),
     ("room", "Was de invloedsruimte (wat vastligt, wat open is) vooraf bekend bij de deelnemers?"),
@@ -75,15 +99,17 @@ ORGANISER_QUESTIONS = [
 # --- reading the snapshot -------------------------------------------------------------------------
 
 
-def _texts(value: Any) -> list[str]:
-    """Texts of a list of items (``{"text": ...}``) or strings, skipping anything else."""
-    out: list[str] = []
-    for item in value if isinstance(value, list) else []:
-        if isinstance(item, dict) and isinstance(item.get("text"), str):
-            out.append(item["text"])
-        elif isinstance(item, str):
-            out.append(item)
-    return out
+def public_texts(value: Any) -> list[str]:
+    """The public part of each of a list of the plan's fixed or open items (see
+    :func:`wizard.dossier.public_part`)."""
+    items = value if isinstance(value, list) else []
+    return [p[0] for p in map(public_part, items) if p and p[0]]
+
+
+def _room(dossier: Dossier) -> tuple[list[str], list[str]]:
+    """(fixed, open) in words for participants: as the civil servant wrote them in the
+    dossier, else the public part of the plan's items."""
+    return dossier.public_room()
 
 
 def _label(value: Any) -> str | None:
@@ -286,10 +312,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         groups = dossier.planned_groups()
         if groups:
             lines.append(f"- **Wie we wilden betrekken:** {_md(', '.join(n for _, n in groups))}")
-        room = (
-            advice.get("invloedsruimte") if isinstance(advice.get("invloedsruimte"), dict) else {}
-        )
-        fixed, open_ = _texts(room.get("fixed")), _texts(room.get("open"))
+        fixed, open_ = _room(dossier)
         if fixed:
             lines.append(f"- **Wat vastlag:** {_md(' '.join(fixed))}")
         if open_:
@@ -535,18 +558,14 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
     else:
         lines += ["We hebben nog geen activiteiten gehouden.", ""]
     if f["never_reached"]:
-        lines += [
-            f"Niet iedereen kon meedoen. We spraken nog niet met: "
-            f"{_md(_names(dossier, f['never_reached']))}. Dat proberen we nog.",
-            "",
-        ]
-    lines += ["## Wat u zei en wat we ermee doen", ""]
+        lines += _letter_not_reached(dossier, f["never_reached"])
+    lines += ["## Wat we hoorden en wat we ermee doen", ""]
     if not dossier.inputs:
         lines += ["We zetten uw inbreng nog op een rij. U hoort van ons.", ""]
     for subject, items in _by_subject(dossier).items():
         lines += [f"### {_md(subject)}", ""]
         for i in items:
-            lines.append(f"- U zei: {_md(i.heard)}")
+            lines.append(f"- {_md(_who_said(dossier, i.group))}: {_md(i.heard)}")
             lines.append(f"  - {_LETTER_WEIGHING[i.weighing]}")
             if i.reason and i.weighing != Weighing.open:
                 lines.append(f"  - Waarom: {_md(i.reason)}")
@@ -571,6 +590,36 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
     return clean("\n".join(lines).rstrip() + "\n")
 
 
+def _who_said(dossier: Dossier, group: str | None) -> str:
+    """'U zei' to the reader; children and young people are spoken about, not to."""
+    if group and dossier.is_young_group(group):
+        return f"De {dossier.group_name(group).lower()} zeiden"
+    return "U zei"
+
+
+def _letter_not_reached(dossier: Dossier, groups: list[str]) -> list[str]:
+    """Who we did not speak with yet, and what we did about it (as recorded), in B1."""
+    lines = [
+        f"Niet iedereen kon meedoen. We spraken nog niet met: {_md(_names(dossier, groups))}.",
+    ]
+    done = list(dict.fromkeys(text for g in groups for _, text in dossier.follow_ups(g)))
+    untried = [g for g in groups if not dossier.follow_ups(g)]
+    if done:
+        lines += ["Dit deden we om hen toch te horen:", ""]
+        lines += [f"- {_md(as_sentence(text))}" for text in done]
+        lines.append("")
+    if untried:
+        lines.append(
+            "Dat proberen we nog."
+            if not done
+            else f"Met {_md(_names(dossier, untried))} proberen we het nog."
+        )
+        lines.append("")
+    elif not done:
+        lines.append("")
+    return lines
+
+
 def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
     return {
         "kind": LETTER_KIND,
@@ -590,6 +639,7 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
         "points": [
             {
                 "subject": i.subject,
+                "who": _who_said(dossier, i.group),
                 "heard": i.heard,
                 "weighing": i.weighing.value,
                 "answer": _LETTER_WEIGHING[i.weighing],
@@ -606,60 +656,109 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
 # --- evaluatieformulier ----------------------------------------------------------------------------
 
 
-def _meetings(dossier: Dossier, activity: str | None) -> list[tuple[str, str]]:
-    """(key, title) of the meetings to make a form for: logged activities, else planned ones."""
+def _meetings(dossier: Dossier, activity: str | None) -> list[tuple[str, str, str]]:
+    """(key, title, audience) of the meetings to make a form for: logged activities, else the
+    planned werkvormen. The audience (``adult``, ``young`` or ``both``) comes from the plan's
+    data: a werkvorm for children or young people, or only such groups reached."""
     if activity:
         a = dossier.activity(activity)
         if a is None:
             raise KeyError(activity)
-        return [(a.id, _activity_title(dossier, a))]
+        return [(a.id, _activity_title(dossier, a), dossier.audience(a))]
     if dossier.activities:
-        return [(a.id, _activity_title(dossier, a)) for a in dossier.activities]
-    return dossier.planned_werkvormen() or [("bijeenkomst", "Bijeenkomst")]
+        return [
+            (a.id, _activity_title(dossier, a), dossier.audience(a)) for a in dossier.activities
+        ]
+    planned = [
+        (i, n, "young" if dossier.is_young_werkvorm(i) else "adult")
+        for i, n in dossier.planned_werkvormen()
+    ]
+    return planned or [("bijeenkomst", "Bijeenkomst", "adult")]
+
+
+def _forms(dossier: Dossier, activity: str | None) -> list[tuple[str, str, bool]]:
+    """(key, title, young) per form: a meeting with both adults and young people gets both."""
+    out: list[tuple[str, str, bool]] = []
+    for key, title, audience in _meetings(dossier, activity):
+        if audience in ("adult", "both"):
+            out.append((key, title, False))
+        if audience in ("young", "both"):
+            out.append((key, title, True))
+    return out
+
+
+def _adult_form(dossier: Dossier, title: str, fixed: list[str], open_: list[str]) -> list[str]:
+    lines = [f"# Evaluatie: {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
+    lines += ["## Voor deelnemers", ""]
+    lines += [
+        "Wat vond u van deze bijeenkomst? Uw antwoorden helpen ons het de volgende keer "
+        "beter te doen. U hoeft uw naam niet in te vullen.",
+        "",
+    ]
+    if fixed or open_:
+        lines += ["Ter herinnering:", ""]
+        if open_:
+            lines.append(f"- Hierover kon u meepraten: {_md(' '.join(open_))}")
+        if fixed:
+            lines.append(f"- Dit lag al vast: {_md(' '.join(fixed))}")
+        lines.append("")
+    lines += ["Kruis aan: 1 = helemaal niet, 5 = helemaal wel.", ""]
+    for i, (_, question) in enumerate(SCORE_QUESTIONS, 1):
+        lines.append(f"{i}. {question}  ")
+        lines.append("   ☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5")
+    start = len(SCORE_QUESTIONS) + 1
+    for i, (_, question) in enumerate(OPEN_QUESTIONS, start):
+        lines.append(f"{i}. {question}  ")
+        lines.append("   ……………………………………………………………………")
+    return lines
+
+
+def _young_form(dossier: Dossier, title: str) -> list[str]:
+    lines = [f"# Wat vond jij ervan? {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
+    lines += ["## Voor kinderen en jongeren", ""]
+    lines += [
+        f"Je hebt meegedacht over {_md(dossier.title)}. Dank je wel! "
+        "Zet een kruisje bij wat jij vindt. Je naam hoeft er niet op.",
+        "",
+    ]
+    answers = "   ".join(f"☐ {face} {word}" for word, face, _ in YOUNG_ANSWERS)
+    for i, (_, question) in enumerate(YOUNG_SCORE_QUESTIONS, 1):
+        lines.append(f"{i}. {question}  ")
+        lines.append(f"   {answers}")
+    start = len(YOUNG_SCORE_QUESTIONS) + 1
+    for i, (_, question) in enumerate(YOUNG_OPEN_QUESTIONS, start):
+        lines.append(f"{i}. {question}  ")
+        lines.append("   ……………………………………………………………………")
+    return lines
+
+
+def _organiser_part(dossier: Dossier, young: bool) -> list[str]:
+    groups = dossier.reach_groups()
+    lines = ["", "## Voor de organisatie", ""]
+    questions = [*ORGANISER_QUESTIONS, *(YOUNG_ORGANISER_QUESTIONS if young else [])]
+    for i, (key, question) in enumerate(questions, 1):
+        lines.append(f"{i}. {question}")
+        if key == "groups" and groups:
+            for _, name in groups:
+                lines.append(f"   - ☐ {_md(name)}")
+    score = ", ".join(f"{word} = {value}" for word, _, value in YOUNG_ANSWERS)
+    lines += [
+        "",
+        "_Zet de uitkomsten in het dossier (stappenplan: scherm Dossier, Evaluatie). "
+        + (f"Tel de antwoorden als scores: {score}. " if young else "")
+        + "Ze komen dan in de participatierapportage._",
+    ]
+    return lines
 
 
 def form_markdown(dossier: Dossier, activity: str | None = None) -> str:
-    room = dossier.advice.get("invloedsruimte")
-    room = room if isinstance(room, dict) else {}
-    fixed, open_ = _texts(room.get("fixed")), _texts(room.get("open"))
-    groups = dossier.reach_groups()
+    fixed, open_ = _room(dossier)
     lines: list[str] = []
-    for n, (_, title) in enumerate(_meetings(dossier, activity)):
+    for n, (_, title, young) in enumerate(_forms(dossier, activity)):
         if n:
             lines += [""]
-        lines += [f"# Evaluatie: {_md(title)}", "", f"_{_md(dossier.title)}_", ""]
-        lines += ["## Voor deelnemers", ""]
-        lines += [
-            "Wat vond u van deze bijeenkomst? Uw antwoorden helpen ons het de volgende keer "
-            "beter te doen. U hoeft uw naam niet in te vullen.",
-            "",
-        ]
-        if fixed or open_:
-            lines += ["Ter herinnering:", ""]
-            if open_:
-                lines.append(f"- Hierover kon u meepraten: {_md(' '.join(open_))}")
-            if fixed:
-                lines.append(f"- Dit lag al vast: {_md(' '.join(fixed))}")
-            lines.append("")
-        lines += ["Kruis aan: 1 = helemaal niet, 5 = helemaal wel.", ""]
-        for i, (_, question) in enumerate(SCORE_QUESTIONS, 1):
-            lines.append(f"{i}. {question}  ")
-            lines.append("   ☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5")
-        start = len(SCORE_QUESTIONS) + 1
-        for i, (_, question) in enumerate(OPEN_QUESTIONS, start):
-            lines.append(f"{i}. {question}  ")
-            lines.append("   ……………………………………………………………………")
-        lines += ["", "## Voor de organisatie", ""]
-        for i, (key, question) in enumerate(ORGANISER_QUESTIONS, 1):
-            lines.append(f"{i}. {question}")
-            if key == "groups" and groups:
-                for _, name in groups:
-                    lines.append(f"   - ☐ {_md(name)}")
-        lines += [
-            "",
-            "_Zet de uitkomsten in het dossier (stappenplan: scherm Dossier, Evaluatie). "
-            "Ze komen dan in de participatierapportage._",
-        ]
+        lines += _young_form(dossier, title) if young else _adult_form(dossier, title, fixed, open_)
+        lines += _organiser_part(dossier, young)
     return clean("\n".join(lines).rstrip() + "\n")
 
 
@@ -668,13 +767,22 @@ def form_data(dossier: Dossier, activity: str | None = None) -> dict[str, Any]:
         "kind": FORM_KIND,
         "version": DOC_VERSION,
         "title": dossier.title,
-        "meetings": [{"id": key, "title": title} for key, title in _meetings(dossier, activity)],
+        "meetings": [
+            {"id": key, "title": title, "audience": audience}
+            for key, title, audience in _meetings(dossier, activity)
+        ],
         "participants": {
             "scale": {"min": 1, "max": 5},
             "scored": [{"id": k, "question": q} for k, q in SCORE_QUESTIONS],
             "open": [{"id": k, "question": q} for k, q in OPEN_QUESTIONS],
         },
+        "young_participants": {
+            "answers": [{"answer": w, "face": f, "score": v} for w, f, v in YOUNG_ANSWERS],
+            "scored": [{"id": k, "question": q} for k, q in YOUNG_SCORE_QUESTIONS],
+            "open": [{"id": k, "question": q} for k, q in YOUNG_OPEN_QUESTIONS],
+        },
         "organisers": [{"id": k, "question": q} for k, q in ORGANISER_QUESTIONS],
+        "organisers_young": [{"id": k, "question": q} for k, q in YOUNG_ORGANISER_QUESTIONS],
         "groups": [{"id": i, "name": n} for i, n in dossier.reach_groups()],
     }
 

@@ -27,6 +27,10 @@ class AnswersFile(Strict):
     variant: str | None = None
     description: str | None = Field(None, description="Vrije toelichting; telt niet mee.")
     answers: dict[str, str | list[str] | bool]
+    details: dict[str, dict[str, str | int | float]] = Field(
+        default_factory=dict,
+        description="Eigen woorden per vraag en optie, bv. {ruimte_vast: {budget: '€ 250.000'}}.",
+    )
 
 
 @dataclass
@@ -35,6 +39,8 @@ class Walk:
     stopped_at: str | None = None  # a question without a usable answer
     error: str | None = None
     unused: list[str] = field(default_factory=list)
+    bad_detail: tuple[str, str] | None = None  # (question, option) whose words do not fit
+    unused_details: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -47,9 +53,31 @@ def _options_hint(node: Any) -> str:
     return ""
 
 
-def walk(flow: Flow, answers: dict[str, Any]) -> Walk:
-    """Answer question after question from ``answers`` until an outcome or a gap."""
+def walk(
+    flow: Flow, answers: dict[str, Any], details: dict[str, dict[str, Any]] | None = None
+) -> Walk:
+    """Answer question after question from ``answers`` until an outcome or a gap.
+
+    ``details`` holds the user's own words per question and option; words that do not fit
+    stop the walk, words at an option that is not ticked on the route are reported unused."""
     engine = Engine(flow)
+    for node_id, words in (details or {}).items():
+        if node_id not in flow.nodes:
+            return Walk(engine, error=f"vraag '{node_id}' bestaat niet", bad_detail=(node_id, ""))
+        if not isinstance(words, dict):
+            return Walk(
+                engine,
+                error=f"schrijf bij '{node_id}' per optie de woorden, bv. budget: '€ 250.000'",
+                bad_detail=(node_id, ""),
+            )
+        for option_id, value in words.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)  # an amount written as a number: 250000
+            try:
+                engine.set_detail(node_id, option_id, value)
+            except AnswerError as exc:
+                return Walk(engine, error=str(exc), bad_detail=(node_id, option_id))
+    engine.history.clear()
     steps = 0
     while engine.node.kind != "outcome" and steps <= len(flow.nodes):
         steps += 1
@@ -71,7 +99,11 @@ def walk(flow: Flow, answers: dict[str, Any]) -> Walk:
         if engine.cursor == before:
             return Walk(engine, node.id, f"de route stopt na vraag '{node.id}' (fout in de boom)")
     unused = [n for n in answers if n not in engine.path]
-    return Walk(engine, unused=unused)
+    counted = engine.route_details()
+    unused_details = [
+        (n, o) for n, words in engine.details.items() for o in words if o not in counted.get(n, {})
+    ]
+    return Walk(engine, unused=unused, unused_details=unused_details)
 
 
 def load_answers(path: Path) -> tuple[AnswersFile, YamlDoc]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard.engine import Engine, fits
+from wizard.engine import AnswerError, Details, Engine, check_detail, fits
 from wizard.flow import Flow
 
 SESSION_KIND = "stappenplan-session"
@@ -42,6 +42,7 @@ def session_to_dict(engine: Engine, digest: str, *, exported: bool = False) -> d
         "tree_digest": digest,
         "variant": engine.flow.variant_id,
         "answers": engine.answers,
+        "details": engine.details,
         "path": engine.path,
         "cursor": engine.cursor,
         "created": engine.created,
@@ -75,8 +76,10 @@ def session_from_dict(data: Any, flow: Flow, digest: str) -> Restored:
     if not isinstance(answers, dict):
         raise SessionError("het sessiebestand is beschadigd: de antwoorden ontbreken")
     kept, notes = fit_answers(flow, answers)
+    words, word_notes = fit_details(flow, data.get("details"))
     cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else None
-    engine = Engine(flow, kept, cursor)
+    engine = Engine(flow, kept, cursor, words)
+    notes += word_notes
     for attr in ("created", "updated"):
         if isinstance(data.get(attr), str):
             setattr(engine, attr, data[attr])
@@ -98,6 +101,34 @@ def fit_answers(flow: Flow, answers: dict[str, Any]) -> tuple[dict[str, Any], li
             )
         else:
             kept[node_id] = value
+    return kept, notes
+
+
+def fit_details(flow: Flow, details: Any) -> tuple[Details, list[str]]:
+    """The user's own words that still fit the flow (an option that asks for words), and a
+    Dutch note for each that does not. A file without words (older files) gives none."""
+    kept: Details = {}
+    notes: list[str] = []
+    if details is None:
+        return kept, notes
+    if not isinstance(details, dict):
+        return kept, ["de eigen woorden bij de antwoorden zijn beschadigd en niet overgenomen"]
+    for node_id, words in details.items():
+        node = flow.nodes.get(node_id)
+        if node is None or not isinstance(words, dict):
+            notes.append(
+                f"de eigen woorden bij vraag '{node_id}' passen niet meer bij de boom en zijn "
+                "niet overgenomen"
+            )
+            continue
+        for option_id, value in words.items():
+            try:
+                text = check_detail(node, option_id, value)
+            except AnswerError as exc:
+                notes.append(f"eigen woorden bij vraag '{node_id}' niet overgenomen: {exc}")
+                continue
+            if text:
+                kept.setdefault(node_id, {})[option_id] = text
     return kept, notes
 
 

@@ -44,7 +44,18 @@ async def answer_step(pilot, node, value) -> None:
                     await pilot.press(str(index + 1))
                 else:
                     multi.toggle(index)
+                await skip_words(pilot)
         await pilot.press("enter")
+
+
+async def skip_words(pilot) -> None:
+    """Ticking an option that asks for the user's own words opens a small dialog: skip it."""
+    from wizard.ui.screens.words import WordsScreen
+
+    await pilot.pause()
+    if isinstance(pilot.app.screen, WordsScreen):
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 async def test_first_case_of_default_tree_to_export(tmp_path):

@@ -39,6 +39,9 @@ def fill(screen, **values) -> None:
 async def save(pilot) -> None:
     await pilot.press("ctrl+s")  # Opslaan (the button does the same)
     await pilot.pause()
+    if isinstance(pilot.app.screen, DossierScreen):
+        # a letter right after a form closed is typed text, not a shortcut: wait as a user does
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
 
 
 async def log_activity(pilot, werkvorm, date, place, people, reached, missing, follow_up):
@@ -225,9 +228,41 @@ async def test_a_dossier_needs_a_finished_plan_and_a_form_says_what_is_missing()
         fill(form, **{"f-date": "", "f-participants": "1²"})  # a digit to str.isdigit, not to int()
         await save(pilot)
         assert "heel getal" in screen_text(app)
+        # Esc after typing asks first; Esc (or 'Verder invullen') keeps what was typed
         await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Wat u hebt ingevuld weggooien?" in screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is form and form.query_one("#f-participants", Input).value == "1²"
+        await pilot.press("escape")
+        app.screen.query_one("#yes").focus()  # Weggooien
+        await pilot.press("enter")
         assert isinstance(app.screen, DossierScreen)
         assert app.session.dossier.activities == []
+
+
+async def test_escape_closes_an_untouched_form_at_once_and_asks_after_a_change():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        for key, form_type in (("a", ActivityForm), ("h", InputForm), ("b", DecisionForm)):
+            await pilot.press(key)
+            assert isinstance(app.screen, form_type)
+            await pilot.press("escape")  # nothing changed: no question
+            assert isinstance(app.screen, DossierScreen)
+            await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("a")
+        app.screen.query_one("#f-reached", SelectionList).select("omwonenden")  # a tick only
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Verder invullen" in screen_text(app) and "Weggooien" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ActivityForm)
+        assert app.screen.query_one("#f-reached", SelectionList).selected == ["omwonenden"]
+        app.screen.query_one("#cancel").focus()  # Annuleren asks the same
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
 
 
 async def test_dossier_from_the_palette_and_not_for_a_practice_case():
@@ -372,3 +407,229 @@ async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
         assert "Niet geschreven" in shown and "deze map bestaat niet" in shown
         assert isinstance(app.screen, DossierExportScreen)  # stays open to try again
     assert not (tmp_path / "weg").exists()
+
+
+async def test_a_word_typed_on_after_a_form_closes_triggers_no_shortcut():
+    """Typing fast after Ctrl+S: the letters land on the dossier screen, where a, h, e, b, x
+    and v are shortcuts. None of them may act; the user is told what happened."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await pilot.press("b")
+        fill(app.screen, **{"f-text": "Het college besluit"})
+        plan = app.session.dossier.plan
+        await pilot.press("ctrl+s", *"hebt u de vaste ruimte bekeken")  # h, e, b, x, v, a ...
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)  # no form, no export dialog opened
+        assert app.session.dossier.plan is plan  # 'v' did not record the plan again
+        assert app.session.dossier.activities == [] and app.session.dossier.inputs == []
+        told = [str(n.message) for n in app._notifications]  # the toast a user sees
+        assert sum("letters sneltoetsen" in m for m in told) == 1
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("h")  # a shortcut again once the typing stopped
+        assert isinstance(app.screen, InputForm)
+
+
+async def test_ticked_and_unticked_read_differently_in_plain_text():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        reached = app.screen.query_one("#f-reached", SelectionList)
+        reached.select("omwonenden")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[x] Omwonenden" in text and "[ ] Jongeren" in text
+        await pilot.press("escape")
+        app.screen.query_one("#yes").focus()
+        await pilot.press("enter")
+        await pilot.pause(DossierScreen.TYPE_AHEAD + 0.1)
+        await pilot.press("h")
+        text = screen_text(app)
+        assert "(x) Nog niet gewogen" in text and "( ) Overgenomen" in text
+
+
+async def test_a_group_is_reached_or_missing_never_both():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        form = app.screen
+        reached = form.query_one("#f-reached", SelectionList)
+        missing = form.query_one("#f-missing", SelectionList)
+        missing.focus()
+        await pilot.press("down", "space")  # Jongeren ontbraken
+        assert missing.selected == ["jongeren"]
+        reached.focus()
+        await pilot.press("down", "space")  # ... and now they were there after all
+        await pilot.pause()
+        assert reached.selected == ["jongeren"] and missing.selected == []
+        form.query_one("#f-werkvorm", Select).value = "atelier"
+        await save(pilot)
+        assert app.session.dossier.activities[0].reached == ["jongeren"]
+        assert app.session.dossier.activities[0].missing == []
+
+
+async def test_quit_names_the_documents_written_from_the_dossier(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "escape", "ctrl+q")
+        assert "niet geëxporteerd" in app.screen._body  # true: nothing written yet
+        await pilot.press("escape")  # Doorgaan
+        await pilot.press("f6", "x")
+        app.screen.query_one("#x-folder", Input).value = str(tmp_path)
+        await pilot.press("enter", "down", "enter")  # rapportage and brief, Word
+        await pilot.press("escape", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        said = app.screen._body  # the dialog's text, as one line
+        assert "niet geëxporteerd" not in said
+        assert "dossier-plein-rapportage.docx, dossier-plein-brief.docx" in said
+        assert str(tmp_path) in said and "dossier-plein.yaml" in said
+
+
+async def test_without_saving_an_open_dossier_still_gets_the_changed_answers():
+    """--no-save keeps the state folder clean; the dossier is the user's own document, so the
+    answers in it follow the screen (and the quit dialog says where they are)."""
+    app = make_app(save=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        path = app.session.dossier_path
+        assert "zonder opslaan, maar dit dossier is uw eigen bestand" in " ".join(
+            screen_text(app).split()
+        )
+        await pilot.press("escape")  # to the questions
+        app.goto_node("niveau")
+        await pilot.pause()
+        await pilot.press("1")  # raadplegen instead of coproduceren
+        assert load_dossier(path).answers["niveau"] == "raadplegen"
+        await pilot.press("ctrl+q")
+        said = app.screen._body
+        assert "dossier-plein.yaml" in said and "gaan verloren" not in said
+    assert recent_dossiers() == []  # no trace of it in the state folder
+
+
+async def test_an_old_dossier_with_a_group_both_reached_and_missing_opens_with_a_note():
+    import yaml
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        await log_activity(pilot, "atelier", "", "", "", ["omwonenden"], ["jongeren"], "")
+        path = app.session.dossier_path
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["activities"][0]["reached"].append("jongeren")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "zowel bij bereikt als bij ontbrekend" in shown
+        assert "niet bereikt: Jongeren" in shown
+
+
+async def test_a_checklist_with_a_limit_says_the_limit_before_anything_is_ticked(tmp_path):
+    """Found while planning for a dossier: 'Doel' takes two at most, and said so only after a
+    third tick. (The hint sits under the question, with the keys.)"""
+    from tests.ui.helpers import MINI, edit
+
+    tree = tmp_path / "mini.yaml"
+    text = edit(
+        MINI.read_text(encoding="utf-8"),
+        "    help: Vink alles aan wat geldt.\n",
+        "    help: Vink alles aan wat geldt.\n    max_choices: 2\n",
+    )
+    tree.write_text(text, encoding="utf-8")
+    app = make_app(tree)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter", "1")  # welkom, ruimte: ja
+        assert app.session.engine.cursor == "groepen"
+        assert app.screen.query_one("#multi").selected == []
+        assert "Kies er hoogstens 2." in screen_text(app)
+
+
+def test_exported_sessions_do_not_pile_up_and_unexported_ones_are_kept():
+    """Every exported plan left its session file behind, never to be offered again. The start
+    screen's scan keeps the newest few and removes the rest; unexported answers stay."""
+    import json
+
+    from tests.ui.helpers import MINI
+    from wizard.ui.state import EXPORTED_KEEP, load_entry, scan_sessions, sessions_dir
+
+    entry = load_entry(MINI)
+    folder = sessions_dir()
+    folder.mkdir(parents=True)
+
+    def write(name: str, day: int, exported: bool) -> None:
+        data = {
+            "kind": "stappenplan-session",
+            "version": 1,
+            "tree_id": entry.loaded.tree.id,
+            "tree_digest": entry.loaded.digest,
+            "variant": None,
+            "answers": {"naam": f"Project {day}"},
+            "path": ["naam"],
+            "cursor": "naam",
+            "created": f"2026-01-{day:02d}T10:00:00+00:00",
+            "updated": f"2026-01-{day:02d}T10:00:00+00:00",
+            "exported": exported,
+        }
+        (folder / name).write_text(json.dumps(data), encoding="utf-8")
+
+    for day in range(1, 9):
+        write(f"mini-{day}.json", day, exported=True)
+    write("mini-open.json", 1, exported=False)  # the oldest, but not exported
+    scan = scan_sessions([entry])
+    assert [r.path.name for r in scan.sessions] == ["mini-open.json"]
+    left = sorted(p.name for p in folder.glob("*.json"))
+    kept = [f"mini-{day}.json" for day in range(9 - EXPORTED_KEEP, 9)]
+    assert left == sorted(["mini-open.json", *kept])
+
+
+async def test_what_is_fixed_is_said_in_words_for_participants(tmp_path):
+    """The plan's items are written for the civil servant ("Noem het bedrag"): the dossier asks
+    for the concrete words, and only those reach the public documents."""
+    from wizard.dossier import save_dossier
+    from wizard.report import form_markdown, report_markdown
+    from wizard.ui.screens.dossier import RoomForm
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6")
+        dossier, path = app.session.dossier, app.session.dossier_path
+    room = dossier.advice["invloedsruimte"]
+    room["fixed"] = [
+        {"text": "Het budget. Noem het bedrag, zodat mensen de grens kennen.", "why": []}
+    ]
+    save_dossier(path, dossier)
+    app = make_app(open_dossier=path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "Vast, zoals deelnemers het lezen: Het budget." in shown
+        assert "Open, zoals deelnemers het lezen: Het ontwerp van het plein." in shown
+        await pilot.press("r")
+        form = app.screen
+        assert isinstance(form, RoomForm)
+        shown = " ".join(screen_text(app).split())
+        assert "Voor u: Noem het bedrag, zodat mensen de grens kennen." in shown
+        fields = list(form.query(Input))
+        assert [f.value for f in fields] == ["Het budget.", "Het ontwerp van het plein."]
+        fields[0].value = "Het budget is 250.000 euro."
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen)
+    saved = load_dossier(path)
+    report, form_md = report_markdown(saved), form_markdown(saved)
+    assert "**Wat vastlag:** Het budget is 250.000 euro.\n" in report
+    assert "Dit lag al vast: Het budget is 250.000 euro." in form_md
+    assert "Noem het bedrag" not in report + form_md

@@ -1,126 +1,177 @@
-"""Words that fit: the user's language everywhere, sentences that match the situation."""
+"""The user's own words at a ticked option, in the wizard: typed in a small dialog without
+leaving the question, shown under the option, changed with F7, and found in the plan."""
 
 from __future__ import annotations
 
-import re
+from textual.widgets import Input
 
-from textual.command import CommandPalette
+from tests.ui.helpers import begin, make_app, screen_text
+from tests.ui.test_default_tree import answer_step
+from wizard.loader import load_tree
+from wizard.paths import default_tree
+from wizard.ui.screens.result import ResultScreen
+from wizard.ui.screens.wizard import WizardScreen
+from wizard.ui.screens.words import WordsScreen
 
-from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
-from wizard.ui.screens.start import StartScreen
-
-
-async def test_the_command_palette_speaks_dutch():
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p")
-        assert isinstance(app.screen, CommandPalette)
-        text = screen_text(app)
-        assert "Zoek een opdracht" in text
-        assert "Search for commands" not in text
+AMOUNT = "€ 250.000 voor de hele herinrichting"
+HOSTILE = "**x** [link](http://a) [b]vet[/b] [@click=app.quit]klik[/]"
+CASE = "zonder-variant"  # ticks 'Het budget' and 'De plek'; no variant
 
 
-async def test_one_tree_with_variants_asks_only_for_the_municipality():
-    app = make_app()
+def _case():
+    tree = load_tree(default_tree()).tree
+    return next(c for c in tree.cases if c.id == CASE)
+
+
+async def _to(pilot, node_id: str) -> None:
+    """Answer the case's questions through the screen up to ``node_id``."""
+    case = _case()
+    engine = pilot.app.session.engine
+    for _ in range(40):
+        node = engine.node
+        if node.id == node_id:
+            return
+        await answer_step(pilot, node, True if node.kind == "info" else case.answers[node.id])
+    raise AssertionError(f"never reached {node_id}")
+
+
+async def _type_words(pilot, words: str) -> None:
+    field = pilot.app.screen.query_one("#words-input", Input)
+    field.value = words
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _finish(pilot) -> None:
+    case = _case()
+    engine = pilot.app.session.engine
+    for _ in range(40):
+        node = engine.node
+        if node.kind == "outcome":
+            break
+        await answer_step(pilot, node, True if node.kind == "info" else case.answers[node.id])
+    await pilot.pause()
+
+
+async def test_tick_budget_type_amount_and_find_it_in_the_plan():
+    app = make_app(default_tree())
     async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        text = " ".join(screen_text(app).split())
-        assert "uw gemeente (of geen)" in text
-        assert "een beslisboom en daarna" not in text
-
-
-async def test_without_saving_the_start_screen_says_what_to_do():
-    app = make_app(save=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        text = " ".join(screen_text(app).split())
-        assert "niet bewaard: exporteer het advies voordat u stopt" in text
-        assert "--no-save" not in text
-
-
-async def test_arrow_keys_move_between_resume_and_start_afresh():
-    first = make_app()
-    async with first.run_test(size=(100, 30)) as pilot:
         await begin(pilot)
-        await type_text(pilot, "Plein")
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        assert isinstance(app.screen, StartScreen)
-        assert app.focused.id == "resume"
-        await pilot.press("right")
-        assert app.focused.id == "fresh"
-        await pilot.press("right")  # the end of the row: stays
-        assert app.focused.id == "fresh"
-        await pilot.press("left")
-        assert app.focused.id == "resume"
-
-
-async def test_english_progress_and_dates_read_as_english():
-    first = make_app(lang="en")
-    async with first.run_test(size=(100, 30)) as pilot:
-        await begin(pilot)
-        await type_text(pilot, "Plein")
-        await pilot.press("enter")  # welkom → ruimte
-        text = screen_text(first)
-        assert "questions to go" in text or "1 question to go" in text
-        assert "still" not in text
-    app = make_app(lang="en")
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ready(pilot)
-        detail = str(app.screen.query_one("#resume-detail").render())
-        # year first: 2026-12-01 cannot be misread as January 12
-        assert re.search(r"last edited \d{4}-\d\d-\d\d \d\d:\d\d", detail), detail
-
-
-async def test_a_wrapped_list_item_keeps_its_indent():
-    from rich.console import Console
-
-    from wizard.ui import safe
-
-    console = Console(width=30, record=True, color_system=None)
-    console.print(safe.lines([("• " + "woord " * 10, "")]))
-    printed = console.export_text().splitlines()
-    assert printed[0].startswith("• woord") and printed[1].startswith("  woord")
-
-
-async def test_the_title_bar_shows_the_municipality_at_100_columns():
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await begin(pilot, variant_index=1)  # Leiden
-        await type_text(pilot, "Herinrichting van het Stationsplein en de omliggende straten")
-        assert "Leiden" in screen_text(app).splitlines()[0]
-
-
-def test_without_a_case_explanation_the_comparison_says_what_the_tree_says_of_the_answer():
-    from types import SimpleNamespace
-
-    from tests.ui.helpers import FIXTURES
-    from wizard.flow import resolve
-    from wizard.loader import load_tree
-    from wizard.ui.screens.compare import _reference_option_help
-
-    flow = resolve(load_tree(FIXTURES / "long-list.yaml").tree, None)
-    parting = SimpleNamespace(
-        node="wie", reference_answer=["g1", "g2", "g4"], trainee_answer=["g4"]
-    )
-    found = _reference_option_help(flow, parting)
-    # g1 has help and the trainee missed it; g2 has no help; g4 the trainee ticked too
-    assert [label for label, _text in found] == ["Bewoners in het gebied (eigenaren en huurders)"]
-    assert "betrek haar vroeg" in found[0][1]
-
-
-async def test_the_theme_picker_speaks_dutch():
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+p", *"thema")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        engine = app.session.engine
+        await _to(pilot, "ruimte_vast")
+        await pilot.press("3")  # Het budget: the dialog asks for the amount
         await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        assert isinstance(app.screen, WordsScreen)
         text = screen_text(app)
-        assert "Zoek een thema" in text and "Search for themes" not in text
+        assert "In uw eigen woorden: Het budget" in text
+        assert "Welk bedrag? Bijvoorbeeld € 250.000" in text
+        await _type_words(pilot, AMOUNT)
+        assert isinstance(app.screen, WizardScreen)
+        assert engine.node.id == "ruimte_vast"  # still at the question
+        assert f"“{AMOUNT}”" in screen_text(app)  # the words under the option
+        await pilot.press("6")  # De plek: asks too; Esc skips and the tick stays
+        await pilot.pause()
+        assert isinstance(app.screen, WordsScreen)
         await pilot.press("escape")
-        assert not isinstance(app.screen, CommandPalette)
+        await pilot.pause()
+        multi = app.screen.query_one("#multi")
+        assert multi.selected == ["budget", "locatie"]
+        assert "F7: in eigen woorden (Welke plek?)" in screen_text(app)
+        await pilot.press("enter")
+        assert engine.answers["ruimte_vast"] == ["budget", "locatie"]
+        assert engine.details == {"ruimte_vast": {"budget": AMOUNT}}
+        await _finish(pilot)
+        assert isinstance(app.screen, ResultScreen)
+        assert engine.is_complete
+        plan = app.screen.markdown()
+        assert f"Het budget: {AMOUNT}. Binnen dat bedrag denken mensen mee." in plan
+        assert "Noem het bedrag" not in plan
+        app.screen.action_section(5)
+        await pilot.pause()
+        assert f"Het budget: {AMOUNT}." in screen_text(app)
+
+
+async def test_f7_edits_words_kept_when_unticked_and_undo():
+    app = make_app(default_tree())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        engine = app.session.engine
+        await _to(pilot, "ruimte_vast")
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("escape")  # skip first
+        await pilot.pause()
+        assert engine.details == {}
+        await pilot.press("f7")  # and give the words after all
+        await pilot.pause()
+        assert isinstance(app.screen, WordsScreen)
+        assert app.screen.query_one("#words-input", Input).value == ""
+        await _type_words(pilot, "€ 100")
+        await pilot.press("f7")  # change them: the dialog shows them
+        await pilot.pause()
+        assert app.screen.query_one("#words-input", Input).value == "€ 100"
+        await _type_words(pilot, AMOUNT)
+        assert engine.detail("ruimte_vast", "budget") == AMOUNT
+        await pilot.press("3")  # untick: the words are kept, not shown
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert AMOUNT not in screen_text(app)
+        assert engine.detail("ruimte_vast", "budget") == AMOUNT
+        await pilot.press("3")  # tick again: the dialog offers the earlier words
+        await pilot.pause()
+        assert app.screen.query_one("#words-input", Input).value == AMOUNT
+        await pilot.press("escape")
+        await pilot.pause()
+        assert f"“{AMOUNT}”" in screen_text(app)
+        await pilot.press("ctrl+z")  # undo the last change of the words
+        await pilot.pause()
+        assert engine.detail("ruimte_vast", "budget") == "€ 100"
+        # F7 on an option that asks for no words only says so
+        multi = app.screen.query_one("#multi")
+        multi.highlighted = 8  # 'Er ligt nog niets vast'
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+
+
+async def test_words_that_look_like_markup_stay_literal():
+    app = make_app(default_tree())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await begin(pilot)
+        engine = app.session.engine
+        await _to(pilot, "ruimte_vast")
+        await pilot.press("3")
+        await pilot.pause()
+        await _type_words(pilot, HOSTILE)
+        assert app.is_running  # [@click=app.quit] did nothing
+        assert f"“{HOSTILE}”" in screen_text(app)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert HOSTILE in screen_text(app)  # in the dialog's field, as typed
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await _finish(pilot)
+        assert isinstance(app.screen, ResultScreen)
+        assert engine.details == {"ruimte_vast": {"budget": HOSTILE}}
+        app.screen.action_section(5)
+        await pilot.pause()
+        assert f"Het budget: {HOSTILE}. Binnen dat bedrag" in screen_text(app)
+        assert app.is_running
+
+
+def test_changed_words_make_an_export_out_of_date():
+    from wizard.flow import resolve
+    from wizard.run import walk
+    from wizard.ui.state import Session, load_entry
+
+    entry = load_entry(default_tree())
+    case = _case()
+    engine = walk(resolve(entry.loaded.tree, case.variant), case.answers).engine
+    session = Session(entry.loaded, engine, save=False)
+    session.mark_exported()
+    assert session.exported
+    engine.set_detail("ruimte_vast", "budget", AMOUNT)
+    assert not session.exported  # the plan on disk does not have the amount yet
+    session.mark_exported()
+    assert session.exported

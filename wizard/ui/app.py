@@ -441,15 +441,19 @@ class StappenplanApp(App[int]):
         if isinstance(self.screen, ConfirmScreen):
             return
         s = self.strings
-        if not session.save:
-            kept = s("quit.notsaved")
-        elif failed:
+        if failed:
             kept = s("quit.save_failed", reason=session.autosave_error)
-        elif session.dossier_path is not None:
+        elif session.dossier_path is not None:  # written also without saving: see autosave
             kept = s("quit.dossier", path=session.dossier_path)
+        elif not session.save:
+            kept = s("quit.notsaved")
         else:
             kept = s("quit.saved")
-        body = kept if session.exported else s("quit.unexported") + " " + kept
+        if session.documents:
+            names = ", ".join(p.name for p in session.documents)
+            kept += " " + s("quit.documents", names=names, folder=session.documents[-1].parent)
+        done_any = session.exported or session.documents
+        body = kept if done_any else s("quit.unexported") + " " + kept
 
         def done(yes: bool | None) -> None:
             if yes:

@@ -29,6 +29,7 @@ NL: dict[str, str] = {
         "als u het wilt houden."
     ),
     "quit.dossier": "Uw antwoorden staan in het dossier {path}.",
+    "quit.documents": "U hebt uit het dossier geschreven: {names} (in {folder}).",
     # bindings and palette
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: plan vastleggen en bijhouden wat er gebeurt",
@@ -39,15 +40,24 @@ NL: dict[str, str] = {
     "dossier.b.decision": "Besluit",
     "dossier.b.export": "Documenten",
     "dossier.b.snapshot": "Plan opnieuw vastleggen",
+    "dossier.b.room": "Wat vastligt, voor deelnemers",
     # dossier screen
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
+    "dossier.file.nosave": (
+        "U werkt zonder opslaan, maar dit dossier is uw eigen bestand: wat u verandert, ook in "
+        "de antwoorden, komt erin."
+    ),
     "dossier.notes": "Let op: {notes}",
     "dossier.plan.made": "Plan vastgelegd op {day}.",
     "dossier.plan.decision": "Besluit: {decision}",
     "dossier.plan.levels": "Niveau: {levels}",
     "dossier.plan.werkvormen": "Werkvormen: {names}",
     "dossier.plan.groups": "Wie we betrekken: {names}",
+    "dossier.plan.fixed": "Vast, zoals deelnemers het lezen: {text}",
+    "dossier.plan.open": "Open, zoals deelnemers het lezen: {text}",
+    "dossier.plan.room": "Druk r om dit concreet te maken, bijvoorbeeld met het bedrag.",
+    "dossier.plan.room.own": "Dit zijn uw woorden; r: wijzigen.",
     "dossier.plan.changed": (
         "De antwoorden zijn veranderd sinds het plan werd vastgelegd. Druk v om het plan "
         "opnieuw vast te leggen; tot dan gaan rapportage en brief uit van het oude plan."
@@ -88,6 +98,16 @@ NL: dict[str, str] = {
     "dossier.form.close": "Sluiten",
     "dossier.form.keys": "Enter: volgend veld · Ctrl+S: opslaan · Esc: annuleren",
     "dossier.delete.title": "Verwijderen?",
+    "dossier.discard.title": "Wat u hebt ingevuld weggooien?",
+    "dossier.discard.body": (
+        "U hebt in dit formulier iets ingevuld of veranderd. Dat is nog niet opgeslagen."
+    ),
+    "dossier.discard.yes": "Weggooien",
+    "dossier.discard.no": "Verder invullen",
+    "dossier.typed_ahead": (
+        "Het formulier is al dicht. Wat u daarna typte, is niet gebruikt: op dit scherm zijn "
+        "letters sneltoetsen."
+    ),
     "dossier.delete.body": "Dit verdwijnt uit het dossier. Dat kunt u niet ongedaan maken.",
     "dossier.activity.title": "Activiteit",
     "dossier.activity.werkvorm": "Werkvorm",
@@ -97,7 +117,10 @@ NL: dict[str, str] = {
     "dossier.activity.place": "Plaats of kanaal",
     "dossier.activity.participants": "Aantal deelnemers",
     "dossier.activity.reached": "Welke groepen uit het plan waren er? (Spatie: aanvinken)",
-    "dossier.activity.missing": "Welke groepen uit het plan ontbraken?",
+    "dossier.activity.missing": (
+        "Welke groepen uit het plan ontbraken? (Een groep staat bij bereikt of bij ontbrekend, "
+        "niet bij allebei.)"
+    ),
     "dossier.activity.follow_up": "Wat deed u om de ontbrekende groepen toch te horen?",
     "dossier.activity.notes": "Opmerkingen",
     "dossier.input.title": "Wat we hoorden",
@@ -117,6 +140,15 @@ NL: dict[str, str] = {
     "dossier.eval.change": "Wat deelnemers anders willen",
     "dossier.eval.organisers": "Wat de organisatie ervan leerde",
     "dossier.decision.title": "Het besluit",
+    "dossier.room.title": "Wat vastligt en wat open is, in woorden voor deelnemers",
+    "dossier.room.explain": (
+        "Dit lezen deelnemers in de rapportage en op het evaluatieformulier. Maak het concreet. "
+        "Een lege regel wordt niet genoemd."
+    ),
+    "dossier.room.fixed": "Ligt vast: {text}",
+    "dossier.room.open": "Is open: {text}",
+    "dossier.room.hint": "Voor u: {text}",
+    "dossier.room.none": "Het plan noemt niets dat vastligt of open is.",
     "dossier.decision.text": "Wat is besloten",
     "dossier.decision.by": "Door wie (bijvoorbeeld het college)",
     "dossier.decision.date": "Datum (JJJJ-MM-DD of DD-MM-JJJJ)",
@@ -170,6 +202,7 @@ EN: dict[str, str] = {
         "keep it."
     ),
     "quit.dossier": "Your answers are in the dossier {path}.",
+    "quit.documents": "You wrote from the dossier: {names} (in {folder}).",
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: record the plan and keep track of what happens",
     "cmd.dossier.help": "Activities, what you heard, the weighing, evaluations and the report",
@@ -179,14 +212,23 @@ EN: dict[str, str] = {
     "dossier.b.decision": "Decision",
     "dossier.b.export": "Documents",
     "dossier.b.snapshot": "Record the plan again",
+    "dossier.b.room": "What is fixed, for participants",
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
+    "dossier.file.nosave": (
+        "You are working without saving, but this dossier is your own file: what you change, "
+        "the answers too, goes into it."
+    ),
     "dossier.notes": "Note: {notes}",
     "dossier.plan.made": "Plan recorded on {day}.",
     "dossier.plan.decision": "Decision: {decision}",
     "dossier.plan.levels": "Level: {levels}",
     "dossier.plan.werkvormen": "Methods: {names}",
     "dossier.plan.groups": "Who we involve: {names}",
+    "dossier.plan.fixed": "Fixed, as participants read it: {text}",
+    "dossier.plan.open": "Open, as participants read it: {text}",
+    "dossier.plan.room": "Press r to make this concrete, for example with the amount.",
+    "dossier.plan.room.own": "These are your words; r: edit.",
     "dossier.plan.changed": (
         "The answers have changed since the plan was recorded. Press v to record it again; "
         "until then the report and letter follow the old plan."
@@ -224,6 +266,14 @@ EN: dict[str, str] = {
     "dossier.form.close": "Close",
     "dossier.form.keys": "Enter: next field · Ctrl+S: save · Esc: cancel",
     "dossier.delete.title": "Delete?",
+    "dossier.discard.title": "Throw away what you entered?",
+    "dossier.discard.body": "You entered or changed something in this form. It is not saved yet.",
+    "dossier.discard.yes": "Throw away",
+    "dossier.discard.no": "Keep editing",
+    "dossier.typed_ahead": (
+        "The form has already closed. What you typed after that was not used: on this screen "
+        "letters are shortcuts."
+    ),
     "dossier.delete.body": "This disappears from the dossier. You cannot undo it.",
     "dossier.activity.title": "Activity",
     "dossier.activity.werkvorm": "Method",
@@ -233,7 +283,9 @@ EN: dict[str, str] = {
     "dossier.activity.place": "Place or channel",
     "dossier.activity.participants": "Number of participants",
     "dossier.activity.reached": "Which groups from the plan took part? (Space: tick)",
-    "dossier.activity.missing": "Which groups from the plan were missing?",
+    "dossier.activity.missing": (
+        "Which groups from the plan were missing? (A group is reached or missing, not both.)"
+    ),
     "dossier.activity.follow_up": "What did you do to hear the missing groups?",
     "dossier.activity.notes": "Notes",
     "dossier.input.title": "What we heard",
@@ -253,6 +305,15 @@ EN: dict[str, str] = {
     "dossier.eval.change": "What participants want changed",
     "dossier.eval.organisers": "What the organisers learned",
     "dossier.decision.title": "The decision",
+    "dossier.room.title": "What is fixed and what is open, in words for participants",
+    "dossier.room.explain": (
+        "Participants read this in the report and on the evaluation form. Make it concrete. "
+        "An empty line is left out."
+    ),
+    "dossier.room.fixed": "Fixed: {text}",
+    "dossier.room.open": "Open: {text}",
+    "dossier.room.hint": "For you: {text}",
+    "dossier.room.none": "The plan names nothing that is fixed or open.",
     "dossier.decision.text": "What was decided",
     "dossier.decision.by": "By whom (for example the college)",
     "dossier.decision.date": "Date (YYYY-MM-DD or DD-MM-YYYY)",

@@ -88,6 +88,9 @@ def new_session_id() -> str:
 
 
 UNREADABLE_FOLDER = "onleesbaar"
+# Exported sessions are never offered again (their answers are in the exported plan); the
+# newest few stay as a safety net, older ones are removed so they do not pile up.
+EXPORTED_KEEP = 5
 TMP_MAX_AGE = 60.0  # seconds: a temp file older than this belongs to a write that never finished
 
 
@@ -179,6 +182,7 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
         return scan
     clean_temp_files(folder)
     by_tree = {e.loaded.tree.id: e for e in entries if e.loaded}
+    exported: list[tuple[str, Path]] = []
     try:
         files = sorted(folder.glob("*.json"))
     except OSError:
@@ -198,7 +202,10 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
         entry = by_tree.get(tree_id)
         if entry is None or entry.loaded is None:
             continue  # a session for a tree that is not on offer now: leave it alone
-        if data.get("exported") is True or not answers:
+        if data.get("exported") is True:
+            exported.append((_stamp_key(str(data.get("updated") or "")), path))
+            continue
+        if not answers:
             continue
         updated = data.get("updated") if isinstance(data.get("updated"), str) else ""
         if not _stamp_key(updated):
@@ -217,6 +224,13 @@ def scan_sessions(entries: list[TreeEntry], *, set_aside: bool = True) -> Sessio
             )
         )
     scan.sessions.sort(key=lambda r: _stamp_key(r.updated), reverse=True)
+    if set_aside:  # the start screen's scan tidies up; a quick look never removes anything
+        exported.sort(reverse=True)
+        for _, path in exported[EXPORTED_KEEP:]:
+            try:
+                path.unlink()
+            except OSError:
+                pass
     return scan
 
 
@@ -243,6 +257,7 @@ class Session:
         self.dossier: Any = None  # a wizard.dossier.Dossier once the plan is recorded
         self.dossier_path: Path | None = None
         self.dossier_unfit: dict[str, Any] = {}  # answers the tree no longer takes: kept on disk
+        self.documents: list[Path] = []  # documents written from the dossier in this run
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
@@ -289,15 +304,20 @@ class Session:
 
     @property
     def exported(self) -> bool:
-        """True when the answers as they are now have been exported."""
-        return self._exported is not None and self._exported == self.engine.answers
+        """True when the answers (and the user's own words) as they are now have been exported."""
+        return self._exported is not None and self._exported == self._what_is_exported()
+
+    def _what_is_exported(self) -> dict[str, Any]:
+        return json.loads(
+            json.dumps({"answers": self.engine.answers, "details": self.engine.details})
+        )
 
     @property
     def has_answers(self) -> bool:
         return bool(self.engine.answers)
 
     def mark_exported(self) -> None:
-        self._exported = json.loads(json.dumps(self.engine.answers))
+        self._exported = self._what_is_exported()
         self.autosave()
 
     def _written_by_someone_else(self) -> bool:
@@ -319,16 +339,20 @@ class Session:
     def autosave(self) -> str | None:
         """Write the session atomically (write aside, then rename); return an error or None.
 
-        A session bound to a dossier is saved in the dossier (the project's own file). A
-        session file that another program wrote meanwhile is never overwritten: this session
-        continues in a new file, and ``forked_to`` says where.
+        A session bound to a dossier is saved in the dossier (the project's own file), also
+        when working without saving: the user opened or made that file on purpose, and it
+        would be wrong for it to hold other answers than the screen. A session file that
+        another program wrote meanwhile is never overwritten: this session continues in a new
+        file, and ``forked_to`` says where.
         """
         from wizard.session import save_session
 
-        if not self.save or self.case is not None:
+        if self.case is not None:
             return None
         if self.dossier is not None and self.dossier_path is not None:
             return self.save_dossier()
+        if not self.save:
+            return None
         if not self.engine.answers and not self.path.exists():
             return None  # nothing to keep yet: no empty file for every "Beginnen"
         try:
@@ -351,7 +375,8 @@ class Session:
             return None
         update_answers(self.dossier, self.engine, self.digest, self.dossier_unfit)
         try:
-            save_dossier(self.dossier_path, self.dossier)
+            # working without saving leaves no trace in the state folder (the recent list)
+            save_dossier(self.dossier_path, self.dossier, remember_it=self.save)
         except OSError as exc:
             self.autosave_error = describe_os_error(exc, self.dossier_path)
             return self.autosave_error

@@ -8,15 +8,17 @@ the advice. Text typed by users and tree text are shown as literal ``Content``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
 from textual.widgets import (
     Button,
     Footer,
@@ -29,7 +31,7 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from wizard.ui import safe
@@ -91,6 +93,40 @@ def _activity_label(dossier: Any, activity: Any) -> str:
     return f"{dossier.werkvorm_name(activity.werkvorm)}{' · ' + when if when else ''}"
 
 
+# --- widgets whose state reads as text --------------------------------------------------------
+
+
+class TickList(SelectionList[str]):
+    """A selection list whose boxes read ``[x]`` or ``[ ]``: the state is in the text, not only
+    in a colour (a screen reader, ``tmux capture-pane``, a monochrome terminal)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 3:
+            return strip
+        index = self.scroll_offset[1] + y
+        try:
+            ticked = self.get_option_at_index(index).value in self.selected
+        except OptionDoesNotExist:  # a line past the last option: nothing to mark
+            return strip
+        marks = ("[", "x" if ticked else " ", "]")
+        for n, mark in enumerate(marks):
+            segments[n] = segments[n]._replace(text=mark)
+        return Strip(segments, strip.cell_length)
+
+
+class TextRadio(RadioButton):
+    """A radio button that reads ``(x)`` when chosen and ``( )`` when not."""
+
+    BUTTON_LEFT = "("
+    BUTTON_RIGHT = ")"
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for it
+        return "x" if self.value else " "
+
+
 # --- forms ------------------------------------------------------------------------------------
 
 
@@ -128,14 +164,35 @@ class _Form(ModalScreen[Any]):
     def label(self, key: str) -> Static:
         return Static(safe.text(_strings(self)(key)), classes="form-label")
 
+    def field(self, key: str, widget_id: str, value: str | None, **kw: Any) -> ComposeResult:
+        """A label and a text field, filled with ``value`` (``None``: empty)."""
+        yield self.label(key)
+        yield Input(value="" if value is None else value, id=widget_id, **kw)
+
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
-        first = self.query(Input).first() if self.query(Input) else None
         focusable = [w for w in self.query("Select, Input, SelectionList, RadioSet")]
         if focusable:
             focusable[0].focus()
-        elif first is not None:
-            first.focus()
+        self._initial = self._values()
+
+    def _values(self) -> list[tuple[str | None, Any]]:
+        """What the fields hold now, to tell whether anything was changed."""
+        out: list[tuple[str | None, Any]] = []
+        for w in self.query("Input, Select, SelectionList, RadioSet"):
+            if isinstance(w, Input):
+                out.append((w.id, w.value))
+            elif isinstance(w, Select):
+                out.append((w.id, w.value))
+            elif isinstance(w, SelectionList):
+                out.append((w.id, sorted(w.selected)))
+            elif isinstance(w, RadioSet):
+                out.append((w.id, w.pressed_index))
+        return out
+
+    @property
+    def changed(self) -> bool:
+        return self._values() != getattr(self, "_initial", None)
 
     def error(self, key: str, **values: Any) -> None:
         box = self.query_one("#form-error", Static)
@@ -145,11 +202,31 @@ class _Form(ModalScreen[Any]):
         self.call_after_refresh(buttons.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc or Annuleren: close; when something was typed or changed, ask first."""
+        from wizard.ui.screens.modals import ConfirmScreen
+
+        if not self.changed:
+            self.dismiss(None)
+            return
+        s = _strings(self)
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                s("dossier.discard.title"),
+                s("dossier.discard.body"),
+                s("dossier.discard.yes"),
+                s("dossier.discard.no"),
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     @on(Button.Pressed, "#delete")
     def _delete(self) -> None:
@@ -193,6 +270,26 @@ class _Form(ModalScreen[Any]):
     def text(self, widget_id: str) -> str:
         return self.query_one(widget_id, Input).value.strip()
 
+    def whole_number(self, widget_id: str, error_key: str) -> int | None | bool:
+        """The whole number in a field (``None`` when empty), or False after saying it is not
+        one."""
+        raw = self.text(widget_id)
+        if not raw:
+            return None
+        if raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000:
+            return int(raw)
+        self.error(error_key)
+        return False
+
+    def day(self, widget_id: str) -> str | None | bool:
+        """The date in a field as JJJJ-MM-DD (``None`` when empty), or False after saying it
+        cannot be read."""
+        try:
+            return _check_date(self.text(widget_id))
+        except ValueError:
+            self.error("dossier.err.date")
+            return False
+
 
 class ActivityForm(_Form):
     TITLE_KEY = "dossier.activity.title"
@@ -216,30 +313,39 @@ class ActivityForm(_Form):
             placeholder=s("dossier.activity.other_hint"),
             id="f-werkvorm-other",
         )
-        yield self.label("dossier.activity.date")
-        yield Input(value=a.date or "" if a else "", placeholder="2026-03-14", id="f-date")
-        yield self.label("dossier.activity.place")
-        yield Input(value=a.place if a else "", id="f-place")
-        yield self.label("dossier.activity.participants")
-        yield Input(
-            value="" if not a or a.participants is None else str(a.participants),
-            id="f-participants",
+        yield from self.field(
+            "dossier.activity.date", "f-date", a.date if a else None, placeholder="2026-03-14"
+        )
+        yield from self.field("dossier.activity.place", "f-place", a.place if a else None)
+        yield from self.field(
+            "dossier.activity.participants",
+            "f-participants",
+            None if not a or a.participants is None else str(a.participants),
         )
         groups = d.reach_groups()
         reached = set(a.reached) if a else set()
         missing = set(a.missing) if a else set()
         yield self.label("dossier.activity.reached")
-        yield SelectionList[str](
+        yield TickList(
             *[Selection(safe.text(n), g, g in reached) for g, n in groups], id="f-reached"
         )
         yield self.label("dossier.activity.missing")
-        yield SelectionList[str](
+        yield TickList(
             *[Selection(safe.text(n), g, g in missing) for g, n in groups], id="f-missing"
         )
-        yield self.label("dossier.activity.follow_up")
-        yield Input(value=a.follow_up if a else "", id="f-follow")
-        yield self.label("dossier.activity.notes")
-        yield Input(value=a.notes if a else "", id="f-notes")
+        yield from self.field("dossier.activity.follow_up", "f-follow", a.follow_up if a else None)
+        yield from self.field("dossier.activity.notes", "f-notes", a.notes if a else None)
+
+    @on(SelectionList.SelectedChanged)
+    def _reached_or_missing(self, event: SelectionList.SelectedChanged) -> None:
+        """A group is reached or missing, never both: ticking one clears the other."""
+        other = {"f-reached": "#f-missing", "f-missing": "#f-reached"}.get(event.control.id or "")
+        if other is None:
+            return
+        target = self.query_one(other, SelectionList)
+        for value in event.control.selected:
+            if value in target.selected:
+                target.deselect(value)
 
     def collect(self) -> Any:
         from wizard.dossier import Activity
@@ -251,14 +357,11 @@ class ActivityForm(_Form):
         if not werkvorm:
             self.error("dossier.err.werkvorm")
             return None
-        try:
-            day = _check_date(self.text("#f-date"))
-        except ValueError:
-            self.error("dossier.err.date")
+        day = self.day("#f-date")
+        if day is False:
             return None
-        raw = self.text("#f-participants")
-        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
-            self.error("dossier.err.participants")
+        participants = self.whole_number("#f-participants", "dossier.err.participants")
+        if participants is False:
             return None
         reached = list(self.query_one("#f-reached", SelectionList).selected)
         missing = list(self.query_one("#f-missing", SelectionList).selected)
@@ -271,7 +374,7 @@ class ActivityForm(_Form):
             werkvorm=werkvorm[:300],
             date=day,
             place=self.text("#f-place")[:300],
-            participants=int(raw) if raw else None,
+            participants=participants,
             reached=reached,
             missing=missing,
             follow_up=self.text("#f-follow")[:4000],
@@ -288,8 +391,7 @@ class InputForm(_Form):
         s = _strings(self)
         i = self.item
         d = self.dossier
-        yield self.label("dossier.input.subject")
-        yield Input(value=i.subject if i else "", id="f-subject")
+        yield from self.field("dossier.input.subject", "f-subject", i.subject if i else None)
         yield self.label("dossier.input.group")
         yield _select(
             [(NONE, s("dossier.input.everyone")), *d.planned_groups()],
@@ -307,18 +409,15 @@ class InputForm(_Form):
             id="f-activity",
             allow_blank=False,
         )
-        yield self.label("dossier.input.heard")
-        yield Input(value=i.heard if i else "", id="f-heard")
+        yield from self.field("dossier.input.heard", "f-heard", i.heard if i else None)
         yield self.label("dossier.input.weighing")
         with RadioSet(id="f-weighing"):
             for w, label in WEIGHING_LABELS.items():
-                yield RadioButton(
+                yield TextRadio(
                     safe.text(label), value=(i.weighing == w) if i else w.value == "open"
                 )
-        yield self.label("dossier.input.reason")
-        yield Input(value=i.reason if i else "", id="f-reason")
-        yield self.label("dossier.input.decided_by")
-        yield Input(value=i.decided_by if i else "", id="f-decided")
+        yield from self.field("dossier.input.reason", "f-reason", i.reason if i else None)
+        yield from self.field("dossier.input.decided_by", "f-decided", i.decided_by if i else None)
 
     def collect(self) -> Any:
         from wizard.dossier import WEIGHING_LABELS
@@ -368,17 +467,18 @@ class EvaluationForm(_Form):
             s("dossier.choose"),
             id="f-activity",
         )
-        yield self.label("dossier.eval.respondents")
-        yield Input(value=str(e.respondents) if e else "", id="f-respondents")
+        yield from self.field(
+            "dossier.eval.respondents", "f-respondents", str(e.respondents) if e else None
+        )
         yield Static(safe.text(s("dossier.eval.scale"), "italic"), classes="form-label")
         for key, question in SCORE_QUESTIONS:
             yield Static(safe.text(question), classes="form-label")
             value = getattr(e, key) if e else None
             yield Input(value="" if value is None else f"{value:g}", id=f"f-{key}")
-        yield self.label("dossier.eval.change")
-        yield Input(value=e.change if e else "", id="f-change")
-        yield self.label("dossier.eval.organisers")
-        yield Input(value=e.organisers if e else "", id="f-organisers")
+        yield from self.field("dossier.eval.change", "f-change", e.change if e else None)
+        yield from self.field(
+            "dossier.eval.organisers", "f-organisers", e.organisers if e else None
+        )
 
     def collect(self) -> Any:
         from wizard.dossier import Evaluation
@@ -388,9 +488,8 @@ class EvaluationForm(_Form):
         if not activity:
             self.error("dossier.err.activity")
             return None
-        raw = self.text("#f-respondents")
-        if raw and not (raw.isascii() and raw.isdigit() and int(raw) <= 10_000_000):
-            self.error("dossier.err.respondents")
+        respondents = self.whole_number("#f-respondents", "dossier.err.respondents")
+        if respondents is False:
             return None
         scores: dict[str, float | None] = {}
         for key, _ in SCORE_QUESTIONS:
@@ -401,7 +500,7 @@ class EvaluationForm(_Form):
                 return None
         return Evaluation(
             activity=activity,
-            respondents=int(raw) if raw else 0,
+            respondents=respondents or 0,
             change=self.text("#f-change")[:4000],
             organisers=self.text("#f-organisers")[:4000],
             **scores,
@@ -413,12 +512,11 @@ class DecisionForm(_Form):
 
     def fields(self) -> ComposeResult:
         d = self.item
-        yield self.label("dossier.decision.text")
-        yield Input(value=d.text if d else "", id="f-text")
-        yield self.label("dossier.decision.by")
-        yield Input(value=d.by if d else "", id="f-by")
-        yield self.label("dossier.decision.date")
-        yield Input(value=(d.date or "") if d else "", placeholder="2026-06-30", id="f-date")
+        yield from self.field("dossier.decision.text", "f-text", d.text if d else None)
+        yield from self.field("dossier.decision.by", "f-by", d.by if d else None)
+        yield from self.field(
+            "dossier.decision.date", "f-date", d.date if d else None, placeholder="2026-06-30"
+        )
 
     def collect(self) -> Any:
         from wizard.dossier import DecisionRecord
@@ -427,12 +525,40 @@ class DecisionForm(_Form):
         if not text:
             self.error("dossier.err.decision")
             return None
-        try:
-            day = _check_date(self.text("#f-date"))
-        except ValueError:
-            self.error("dossier.err.date")
+        day = self.day("#f-date")
+        if day is False:
             return None
         return DecisionRecord(text=text[:4000], by=self.text("#f-by")[:300], date=day)
+
+
+class RoomForm(_Form):
+    """What was fixed and what was open, in the words participants read. The plan's items are
+    written for the civil servant, with what to fill in ("Noem het bedrag"): here they say it,
+    and only what they write reaches the rapportage and the evaluation form."""
+
+    TITLE_KEY = "dossier.room.title"
+
+    def fields(self) -> ComposeResult:
+        s = _strings(self)
+        d = self.dossier
+        written = {(r.kind, r.plan): r.text for r in d.room}
+        yield Static(safe.text(s("dossier.room.explain")), classes="form-label")
+        for n, (kind, plan, public, instruction) in enumerate(d.plan_room()):
+            key = "dossier.room.fixed" if kind == "fixed" else "dossier.room.open"
+            yield Static(safe.text(s(key, text=public), "bold"), classes="form-label")
+            if instruction:
+                yield Static(safe.text(s("dossier.room.hint", text=instruction), "italic"))
+            yield Input(value=written.get((kind, plan), public), id=f"f-room-{n}")
+        if not d.plan_room():
+            yield Static(safe.text(s("dossier.room.none")))
+
+    def collect(self) -> Any:
+        from wizard.dossier import RoomItem
+
+        return [
+            RoomItem(kind=kind, plan=plan[:4000], text=self.text(f"#f-room-{n}")[:4000])
+            for n, (kind, plan, _, _) in enumerate(self.dossier.plan_room())
+        ]
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -506,7 +632,7 @@ class DossierExportScreen(ModalScreen[None]):
             yield Static(safe.text(s("dossier.export.format")), classes="form-label")
             with RadioSet(id="x-format"):
                 for i, fmt in enumerate(FORMATS):
-                    yield RadioButton(safe.text(s(f"dossier.fmt.{fmt}")), value=i == 0)
+                    yield TextRadio(safe.text(s(f"dossier.fmt.{fmt}")), value=i == 0)
             yield Static(safe.text(s("dossier.export.folder")), classes="form-label")
             yield Input(value=str(folder), id="x-folder")
             yield Static(safe.text(s("dossier.export.which")), classes="form-label")
@@ -565,6 +691,8 @@ class DossierExportScreen(ModalScreen[None]):
         result.display = True
         if str(event.option_id) == "plan":
             session.mark_exported()
+        if path not in session.documents:
+            session.documents.append(path)
 
 
 # --- the dossier screen -------------------------------------------------------------------------
@@ -576,20 +704,27 @@ class DossierScreen(Screen):
     AUTO_FOCUS = None
     BINDINGS = [
         Binding("escape", "back", "b.back", key_display="Esc"),
-        # h, e and b are named in the section headings; the footer keeps to 80 columns
-        Binding("a", "activity", "dossier.b.activity"),
-        Binding("h", "heard", "dossier.b.heard", show=False),
-        Binding("e", "evaluation", "dossier.b.evaluation", show=False),
-        Binding("b", "decision", "dossier.b.decision", show=False),
-        Binding("x", "export", "dossier.b.export"),
-        Binding("v", "snapshot", "dossier.b.snapshot", show=False),
+        # h, e and b are named in the section headings; the footer keeps to 80 columns.
+        # Letters are shortcuts here: see _typed_ahead for text typed on after a form closed.
+        Binding("a", "shortcut('activity')", "dossier.b.activity"),
+        Binding("h", "shortcut('heard')", "dossier.b.heard", show=False),
+        Binding("e", "shortcut('evaluation')", "dossier.b.evaluation", show=False),
+        Binding("b", "shortcut('decision')", "dossier.b.decision", show=False),
+        Binding("x", "shortcut('export')", "dossier.b.export"),
+        Binding("v", "shortcut('snapshot')", "dossier.b.snapshot", show=False),
+        Binding("r", "shortcut('room')", "dossier.b.room", show=False),
     ]
+    # After a form closes, letters that follow within this many seconds of each other are text
+    # typed on (fast typing after Ctrl+S), not shortcuts.
+    TYPE_AHEAD = 0.5
 
     def __init__(self, notes: list[str] | None = None) -> None:
         super().__init__()  # no fixed id: it may be opened twice (found by the fuzz test)
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.notes = list(notes or [])
         self._reveal: str | None = None
+        self._quiet_until = 0.0  # letters before this moment are typed text, not shortcuts
+        self._told_typing = False
 
     @property
     def session(self):
@@ -633,9 +768,10 @@ class DossierScreen(Screen):
         self.query_one("#d-title", Static).update(
             safe.text(s("dossier.heading", title=d.title), "bold")
         )
-        self.query_one("#d-file", Static).update(
-            safe.text(s("dossier.file", path=self.session.dossier_path), "dim")
-        )
+        file = s("dossier.file", path=self.session.dossier_path)
+        if not self.session.save:  # say what working without saving means for this file
+            file += "\n" + s("dossier.file.nosave")
+        self.query_one("#d-file", Static).update(safe.text(file, "dim"))
         notes = self.query_one("#d-notes", Static)
         notes.update(safe.text(s("dossier.notes", notes="; ".join(self.notes))))
         notes.display = bool(self.notes)
@@ -655,6 +791,11 @@ class DossierScreen(Screen):
             groups = ", ".join(n for _, n in d.planned_groups())
             if groups:
                 plan.append(s("dossier.plan.groups", names=groups))
+            if d.plan_room():
+                fixed, open_ = d.public_room()
+                plan.append(s("dossier.plan.fixed", text=" ".join(fixed) or "–"))
+                plan.append(s("dossier.plan.open", text=" ".join(open_) or "–"))
+                plan.append(s("dossier.plan.room.own" if d.room else "dossier.plan.room"))
         self.query_one("#d-plan", Static).update(safe.text("\n".join(plan)))
         from wizard.dossier import plan_is_current
 
@@ -749,8 +890,14 @@ class DossierScreen(Screen):
             target.focus(scroll_visible=False)
             self.call_after_refresh(target.scroll_visible, animate=False, top=True)
 
+    def _form_closed(self, *_: Any) -> None:
+        """Keys typed on after a form closed are text, not shortcuts (see _typed_ahead)."""
+        self._quiet_until = time.monotonic() + self.TYPE_AHEAD
+        self._told_typing = False
+
     def _edit(self, form: _Form, kind: str) -> None:
         def done(result: Any) -> None:
+            self._form_closed()
             if not result:
                 return
             action, value = result
@@ -758,6 +905,8 @@ class DossierScreen(Screen):
             items = {"activity": d.activities, "input": d.inputs, "evaluation": d.evaluations}
             if kind == "decision":
                 d.decision = None if action == "delete" else value
+            elif kind == "room":
+                d.room = value
             else:
                 target = items[kind]
                 old = form.item
@@ -782,6 +931,27 @@ class DossierScreen(Screen):
             if i.activity == activity_id:
                 i.activity = None
 
+    def _typed_ahead(self) -> bool:
+        """Is a letter now part of text typed on after a form closed? Then it is no shortcut:
+        each such letter keeps the screen quiet a little longer, so a whole word is ignored,
+        and the user is told once where the text went."""
+        now = time.monotonic()
+        if now >= self._quiet_until:
+            return False
+        self._quiet_until = now + self.TYPE_AHEAD
+        if not self._told_typing:
+            self._told_typing = True
+            self.notify(_strings(self)("dossier.typed_ahead"), markup=False, severity="warning")
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and event.character.isalpha():
+            self._typed_ahead()  # a letter that is no shortcut still belongs to the word
+
+    def action_shortcut(self, name: str) -> None:
+        if not self._typed_ahead():
+            getattr(self, f"action_{name}")()
+
     def action_activity(self, item: Any = None) -> None:
         self._edit(ActivityForm(self.dossier, item), "activity")
 
@@ -797,8 +967,11 @@ class DossierScreen(Screen):
     def action_decision(self) -> None:
         self._edit(DecisionForm(self.dossier, self.dossier.decision), "decision")
 
+    def action_room(self) -> None:
+        self._edit(RoomForm(self.dossier), "room")
+
     def action_export(self) -> None:
-        self.app.push_screen(DossierExportScreen())
+        self.app.push_screen(DossierExportScreen(), self._form_closed)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -903,8 +1076,9 @@ def open_dossier_file(app: Any, path: Path) -> None:
     session.dossier_unfit = {
         k: v for k, v in dossier.answers.items() if k not in opened.engine.answers
     }
-    remember(path, dossier.title)
-    notes = list(opened.notes)
+    if app.save:  # working without saving leaves no trace in the state folder
+        remember(path, dossier.title)
+    notes = [*opened.notes, *dossier.load_notes]
     if opened.tree_changed:
         notes.append(s("dossier.tree_changed"))
     app.begin(session, [s("q.notes", notes="; ".join(opened.notes))] if opened.notes else [])

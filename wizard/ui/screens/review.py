@@ -63,7 +63,8 @@ class ReviewScreen(Screen):
             if node.kind == "info":
                 continue
             if node_id in engine.answers:
-                answer = safe.text(_label(node, engine.answers[node_id], s), "bold")
+                words = engine.details.get(node_id)  # the user's own words, after the label
+                answer = safe.text(_label(node, engine.answers[node_id], s, words), "bold")
                 arrow = Content("    → ")
             else:
                 answer = safe.text(s("review.open"), "italic")
@@ -100,9 +101,9 @@ class ReviewScreen(Screen):
         self.app.show_result(provisional=not engine.is_complete)  # type: ignore[attr-defined]
 
 
-def _label(node, value, s) -> str:
+def _label(node, value, s, words=None) -> str:
     if node.kind == "multi" and not value:
         return s("answer.none")
     if node.kind == "text" and not value:
         return s("answer.empty")
-    return safe.one_line(answer_label(node, value))
+    return safe.one_line(answer_label(node, value, words))

@@ -187,7 +187,10 @@ class WizardScreen(Screen):
         }.get(kind, "q.hint.info")
         if kind in ("choice", "multi") and len(node.options) > 9:  # options 10+ have a letter
             hint_key = {"choice": "q.hint.choice.letters", "multi": "q.hint.multi.letters"}[kind]
-        put(self.query_one("#hint", Static), safe.text(s(hint_key), "italic"))
+        hint = s(hint_key)
+        if kind == "multi" and node.max_choices is not None:  # the limit before, not after
+            hint = s("q.hint.max", n=node.max_choices) + " " + hint
+        put(self.query_one("#hint", Static), safe.text(hint, "italic"))
         self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
@@ -206,7 +209,7 @@ class WizardScreen(Screen):
             choice.show(node, current, s("q.current"))
             choice.focus()
         elif kind == "multi":
-            multi.show(node, current, s("q.exclusive"))
+            multi.show(node, current, s("q.exclusive"), engine.details.get(node.id))
             multi.focus()
         elif kind == "text":
             text.max_length = node.max_length
@@ -322,7 +325,7 @@ class WizardScreen(Screen):
         from wizard.ui.screens.modals import UitlegScreen
 
         engine = self.engine
-        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id)
+        uitleg = answer_effect(engine.flow, engine.path, engine.answers, node_id, engine.details)
 
         def done(_: object = None) -> None:
             if self.session is not None and self.engine is engine and engine.at_outcome:
@@ -339,6 +342,17 @@ class WizardScreen(Screen):
     def _multi_submitted(self, event: MultiList.Submitted) -> None:
         event.stop()
         self.submit(event.values)
+
+    @on(MultiList.WordsWanted)
+    def _words_wanted(self, event: MultiList.WordsWanted) -> None:
+        from wizard.ui.screens.words import ask_words
+
+        event.stop()
+        ask_words(self, self.query_one("#multi", MultiList), event.option_id, self._words_kept)
+
+    def _words_kept(self) -> None:
+        # the ticks on screen are not answered yet: coming back from the dialog keeps them
+        self._shown_state = self._view_state()
 
     @on(Input.Submitted, "#text")
     def _text_submitted(self, event: Input.Submitted) -> None:

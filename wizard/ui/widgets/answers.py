@@ -2,7 +2,8 @@
 
 Both are OptionLists whose prompts are literal :class:`Content` built from tree text. State is
 shown in text, not only in colour: ``(•)`` marks the current answer of a single choice and
-``[x]``/``[ ]`` the ticks of a multiple choice.
+``[x]``/``[ ]`` the ticks of a multiple choice. A ticked option that asks for the user's own
+words (a tree's ``detail``) shows them on the line under its label, or the key that adds them.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ class MultiList(_WrappingList):
         # and without it the footer fits in 80 columns
         Binding("space", "toggle", "b.toggle", show=False, key_display="k.space"),
         Binding("enter", "submit", "b.next", show=True, key_display="Enter"),
+        # the ticked option's own words: the line under it names this key
+        Binding("f7", "words", "b.words", show=False, key_display="F7"),
     ]
 
     class Submitted(Message):
@@ -105,19 +108,30 @@ class MultiList(_WrappingList):
             super().__init__()
             self.values = values
 
+    class WordsWanted(Message):
+        """An option that asks for the user's own words was ticked, or F7 was pressed on it."""
+
+        def __init__(self, option_id: str):
+            super().__init__()
+            self.option_id = option_id
+
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._node: Any = None
         self.selected: list[str] = []
         self._exclusive_note = ""
+        self.words: dict[str, str] = {}  # the user's own words per option id (kept ones too)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.refresh_bindings()
 
-    def show(self, node: Any, current: Any, exclusive_note: str) -> None:
+    def show(
+        self, node: Any, current: Any, exclusive_note: str, words: dict[str, str] | None = None
+    ) -> None:
         self._node = node
         self._exclusive_note = exclusive_note
+        self.words = dict(words or {})
         self.selected = [
             o.id for o in node.options if isinstance(current, list) and o.id in current
         ]
@@ -134,7 +148,26 @@ class MultiList(_WrappingList):
             prompt = Content.assemble(
                 prompt, Content(f"  ({self._exclusive_note})").stylize("italic")
             )
+        if ticked and getattr(option, "detail", None):
+            prompt = Content.assemble(prompt, "\n", self._words_line(index))
         return prompt
+
+    def _words_line(self, index: int) -> Content:
+        """Under a ticked option that asks for words: the words (dimmed), and the key."""
+        s = self.app.strings  # type: ignore[attr-defined]
+        option = self._node.options[index]
+        words = self.words.get(option.id)
+        indent = " " * len("[x] " + _number(index))
+        if not words:
+            ask = s("q.words.add", prompt=safe.summary(option.detail, 60))
+            return hanging(indent, ask, self._label_width()).stylize("dim italic")
+        line = hanging(indent, f"“{words}”  ({s('q.words.edit')})", self._label_width())
+        return line.stylize("dim")
+
+    def set_words(self, words: dict[str, str]) -> None:
+        """Show changed words (the ticks on screen stay as they are)."""
+        self.words = dict(words)
+        self._render_prompts()
 
     def _render_prompts(self) -> None:
         if self._node is None:
@@ -157,10 +190,24 @@ class MultiList(_WrappingList):
             else:
                 self.selected = [s for s in self.selected if s not in exclusive]
             self.selected.append(option.id)
+            if getattr(option, "detail", None):
+                self.post_message(self.WordsWanted(option.id))
         order = [o.id for o in self._node.options]
         self.selected.sort(key=order.index)
         self._render_prompts()
         self.highlighted = index
+
+    def action_words(self) -> None:
+        """F7: give or change the own words at the highlighted option (ticking it if needed)."""
+        if self._node is None or self.highlighted is None:
+            return
+        option = self._node.options[self.highlighted]
+        if not getattr(option, "detail", None):
+            self.notify(self.app.strings("words.none"), markup=False)  # type: ignore[attr-defined]
+        elif option.id not in self.selected:
+            self.toggle(self.highlighted)  # ticking it asks for the words
+        else:
+            self.post_message(self.WordsWanted(option.id))
 
     def action_toggle(self) -> None:
         if self.highlighted is not None:
