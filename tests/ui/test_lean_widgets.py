@@ -95,3 +95,29 @@ async def test_plan_sections_keys_and_links(tmp_path):
         section.action_link("file:///etc/passwd")
         section.action_link("https://example.org/bron")
         assert opened == ["https://example.org/bron"]
+
+
+async def test_result_plan_follows_changed_words():
+    """The plan is made once per state of the session: words changed at a ticked option (F7
+    in the question screen) show when the result screen is shown again."""
+    from tests.ui.helpers import ready
+    from wizard.paths import default_tree
+    from wizard.ui.state import Session
+
+    app = make_app(default_tree(), save=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        loaded = app.entries[0].loaded
+        case = next(c for c in loaded.tree.cases if c.id == "plein-leiden")
+        app.begin(Session.fresh(loaded, case.variant, False))
+        await pilot.pause()
+        engine = app.session.engine
+        while not engine.at_outcome:
+            app.screen.submit(case.answers.get(engine.node.id, True))
+            await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert "Wet veiligheidsregio's" not in app.screen._shown
+        engine.set_detail("ruimte_vast", "wet", "De Wet veiligheidsregio's")
+        app.screen.fill()  # as when the screen is shown again
+        await pilot.pause()
+        assert "Wet veiligheidsregio's" in app.screen._shown

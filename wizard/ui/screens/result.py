@@ -74,6 +74,7 @@ class ResultScreen(Screen):
             engine.cursor,
             len(engine.history),
             repr(engine.answers),
+            repr(getattr(engine, "details", None)),  # the user's own words at ticked options
             engine.flow.variant.id if engine.flow.variant else None,
             app.today,  # type: ignore[attr-defined]
             app.strings.lang,  # type: ignore[attr-defined]
