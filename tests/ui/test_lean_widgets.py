@@ -121,3 +121,12 @@ async def test_result_plan_follows_changed_words():
         app.screen.fill()  # as when the screen is shown again
         await pilot.pause()
         assert "Wet veiligheidsregio's" in app.screen._shown
+        outcome = engine.cursor
+        engine.undo()  # then other words: as many changes as before, at the same step
+        engine.set_detail("ruimte_vast", "wet", "De Omgevingswet")
+        engine.goto(outcome)
+        assert engine.cursor == outcome
+        app.screen.fill()
+        await pilot.pause()
+        assert "Omgevingswet" in app.screen._shown
+        assert "Wet veiligheidsregio's" not in app.screen._shown
