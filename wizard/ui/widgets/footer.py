@@ -5,8 +5,8 @@ bindings may have changed, which includes every move of the focus. On the questi
 focus moves between the choice list, the multiple-choice list and the text field from one
 question to the next, while the keys shown stay the same: rebuilding them was about half the
 CPU of an answer (issue 8). When they do change (a multiple-choice question adds "Enter
-Verder", the next single choice drops it), the keys that came or went are mounted or removed
-and the others stay: a full rebuild cost 13-24 ms of an answer.
+Verder", the next single choice drops it), only the keys that came or went are shown or
+hidden (mounted the first time) and the others stay: a full rebuild cost 13-24 ms of an answer.
 """
 
 from __future__ import annotations
@@ -59,13 +59,19 @@ class SteadyFooter(Footer):
         return list(keys.values())
 
     def _patch(self, screen: Screen, before: Any, after: Any) -> bool:
-        """Mount and remove only the keys that changed; False when that cannot be done."""
+        """Show, hide or mount only the keys that changed; False when that cannot be done.
+
+        A key that goes is hidden, not removed: the next question of its kind shows it again
+        in the same layout pass (mounting one took two more passes)."""
         if any(b.group is not None for (_, b, _, _) in screen.active_bindings.values() if b.show):
             return False
         old, new = self._keys(before), self._keys(after)
-        shown = [w for w in self.query_children(FooterKey) if not w.has_class("-command-palette")]
+        keys = [w for w in self.query_children(FooterKey) if not w.has_class("-command-palette")]
+        shown = [w for w in keys if w.display]
         if old is None or new is None or len(shown) != len(old):
             return False
+        for widget, key in zip(shown, old, strict=True):
+            widget._stappenplan_key = key  # type: ignore[attr-defined]
         bindings = {
             b.action: b for (_, b, _, _) in reversed(screen.active_bindings.values()) if b.show
         }
@@ -75,11 +81,23 @@ class SteadyFooter(Footer):
             if tag == "equal":
                 continue
             for widget in shown[i1:i2]:
-                widget.remove()
+                widget.display = False
             if j1 == j2:
                 continue
+            # the hidden keys between the shown neighbours: shown again if they are these
+            low = keys.index(shown[i1 - 1]) + 1 if i1 > 0 else 0
+            high = keys.index(shown[i2]) if i2 < len(shown) else len(keys)
+            spare = keys[low:high]
+            wanted = new[j1:j2]
+            found = [w for w in spare if getattr(w, "_stappenplan_key", None) in wanted]
+            if [w._stappenplan_key for w in found] == wanted:  # type: ignore[attr-defined]
+                for widget in found:
+                    widget.display = True
+                continue
+            for widget in spare:
+                widget.remove()
             anchor = shown[i2] if i2 < len(shown) else (palette[0] if palette else None)
-            widgets = [self._key_widget(bindings[key[1]], key) for key in new[j1:j2]]
+            widgets = [self._key_widget(bindings[key[1]], key) for key in wanted]
             if anchor is not None:
                 self.mount_all(widgets, before=anchor)
             else:
@@ -97,6 +115,7 @@ class SteadyFooter(Footer):
             tooltip=tooltip,
         )
         _preset(widget, self.compact)
+        widget._stappenplan_key = key  # type: ignore[attr-defined]
         return widget.data_bind(compact=Footer.compact)
 
 
