@@ -84,7 +84,7 @@ class WizardScreen(Screen):
                 yield Static(id="hint")
                 yield Static(id="preview")
                 yield ChoiceList(id="choice")
-                yield MultiList(id="multi")
+                yield (multi := MultiList(id="multi"))
                 yield Input(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
@@ -96,7 +96,9 @@ class WizardScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        yield SteadyFooter(compact=True)  # every key fits in 80 columns
+        footer = SteadyFooter(compact=True)  # every key fits in 80 columns
+        footer.expect(multi)  # its Enter key: shown, not mounted, at the first multiple choice
+        yield footer
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
