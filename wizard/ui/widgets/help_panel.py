@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from wizard.ui import safe
+from wizard.ui.widgets.plan import MarkdownText
 from wizard.ui.widgets.steady import put
 
 
@@ -59,14 +59,12 @@ class HelpPanel(VerticalScroll):
     can_focus = True
 
     def compose(self):
-        # the Markdown body (#help-body) is mounted between these two when the help is first
-        # shown: a hidden panel (a narrow terminal) never loads the Markdown widget
         yield Static(id="help-title")
+        yield MarkdownText(id="help-body")
         yield Static(id="help-keys")
 
     _wanted = ""
-    _applied: str | None = None
-    _busy = False
+    _started = False
 
     def show(self, node: Any, tree: Any) -> None:
         strings = self.app.strings
@@ -75,34 +73,17 @@ class HelpPanel(VerticalScroll):
         self._wanted = safe.clean(help_markdown(node, tree, strings))
         self.scroll_home(animate=False)
         if self.display:  # hidden (a narrow terminal): rendered when it is shown
-            self._start()
-
-    def _start(self) -> None:
-        if not self._busy and self._wanted != self._applied:
-            self._busy = True
-            self.run_worker(self._apply(), group="help", exit_on_error=False)
+            self._apply()
 
     def on_show(self) -> None:
         """Shown again (F1 on a narrow terminal, or a wider one): bring the help up to date."""
-        self._start()
+        self._apply()
 
-    async def _body(self) -> Any:
-        try:
-            return self.query_one("#help-body")
-        except NoMatches:
-            from wizard.ui.widgets.safe_markdown import SafeMarkdown
-
-            body = SafeMarkdown(id="help-body")
-            await self.mount(body, after=self.query_one("#help-title"))
-            return body
-
-    async def _apply(self) -> None:
-        """Render the latest help text; quick key presses never pile up Markdown updates."""
-        try:
-            body = await self._body()
-            while self._wanted != self._applied:
-                text = self._wanted
-                await body.update(text)
-                self._applied = text
-        finally:
-            self._busy = False
+    def _apply(self) -> None:
+        if not self._started:
+            # the first help after the first paint: the question comes first, the Markdown
+            # parser (markdown-it, ~30 ms to import) after it
+            self._started = True
+            self.call_after_refresh(self._apply)
+            return
+        self.query_one("#help-body", MarkdownText).update(self._wanted)

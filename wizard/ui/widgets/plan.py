@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from textual.content import Content, Span
 from textual.geometry import Size
@@ -93,7 +94,11 @@ def _inline(token) -> Content:
     return Content("".join(parts), spans)
 
 
-def blocks(markdown: str) -> list[list[Block]]:
+def blocks(
+    markdown: str,
+    margins: dict[str, tuple[int, int]] = MARGINS,
+    heading_styles: dict[str, str] = HEADING_STYLE,
+) -> list[list[Block]]:
     """The plan's blocks, grouped per section: the part before the first ``##``, then one group
     per ``##`` heading."""
     tokens = _parser().parse(markdown)
@@ -116,7 +121,7 @@ def blocks(markdown: str) -> list[list[Block]]:
             lists.pop()
             if not lists and sections[-1]:
                 last = sections[-1][-1]
-                last.bottom = max(last.bottom, MARGINS["list"][1])
+                last.bottom = max(last.bottom, margins["list"][1])
         elif kind == "list_item_open":
             current = lists[-1]
             if current[0] == "ordered":
@@ -128,7 +133,7 @@ def blocks(markdown: str) -> list[list[Block]]:
         elif kind in ("fence", "code_block", "html_block"):  # not made by to_markdown
             literal = Content(safe.clean(token.content.rstrip("\n")))
             indent = sum(int(lst[2]) for lst in lists)
-            top, bottom = (0, 0) if lists else MARGINS["p"]
+            top, bottom = (0, 0) if lists else margins["p"]
             prefix = " " * indent
             sections[-1].append(Block(literal, prefix, indent, top=top, bottom=bottom))
         elif kind == "hr":
@@ -137,8 +142,8 @@ def blocks(markdown: str) -> list[list[Block]]:
             content = _inline(token)
             depth = sum(int(lst[2]) for lst in lists[:-1])
             if heading:
-                top, bottom = MARGINS[heading] if heading in MARGINS else (1, 1)
-                style = HEADING_STYLE.get(heading, "bold")
+                top, bottom = margins.get(heading, (1, 1))
+                style = heading_styles.get(heading, "bold")
                 block = Block(content.stylize(style), top=top, bottom=bottom, heading=heading)
                 if heading == "h2":
                     sections.append([])
@@ -152,7 +157,7 @@ def blocks(markdown: str) -> list[list[Block]]:
                     prefix = " " * (depth + width)
                 block = Block(content, prefix=prefix, indent=depth + width)
             else:
-                top, bottom = MARGINS["p"]
+                top, bottom = margins["p"]
                 block = Block(content, top=top, bottom=bottom)
             sections[-1].append(block)
     if not sections[0]:
@@ -218,8 +223,8 @@ class PlanSection(Widget):
     }
     """
 
-    def __init__(self, section: list[Block], last: bool = False) -> None:
-        super().__init__(classes="plan-section")
+    def __init__(self, section: list[Block], last: bool = False, **kwargs: Any) -> None:
+        super().__init__(classes="plan-section", **kwargs)
         self.section = section
         self.last = last
         # lines per width: a scrollbar that comes and goes lays the section out at two widths
@@ -299,3 +304,43 @@ class PlanView(Widget):
     def sections(self) -> list[PlanSection]:
         """The numbered sections (the ``##`` headings), in order."""
         return [w for w in self.query_children(PlanSection) if w.heading]
+
+
+# The help panel's Markdown as Textual's widget showed it (app.tcss: headings 0 0 1 0; Textual:
+# H1 bold, H2 underline, H3 bold, in the theme's heading colours)
+HELP_MARGINS = {"h1": (0, 1), "h2": (0, 1), "h3": (0, 1), "p": (0, 1), "list": (0, 1)}
+HELP_HEADING_STYLE = {
+    "h1": "bold $markdown-h1-color",
+    "h2": "underline $markdown-h2-color",
+    "h3": "bold $markdown-h3-color",
+}
+
+
+class MarkdownText(PlanSection):
+    """A short Markdown text (the help beside a question) as one widget, replaced in place.
+
+    Textual's Markdown widget removed and mounted a widget per paragraph and list item for each
+    question: ~55 ms of an answer on a terminal wide enough to show the help (issue 8 §3).
+    """
+
+    def __init__(self, markdown: str = "", **kwargs: Any) -> None:
+        # last: ends with its last block's bottom margin, as the Markdown widget did
+        super().__init__(self._blocks(markdown), last=True, **kwargs)
+        self.markdown = markdown
+
+    @staticmethod
+    def _blocks(markdown: str) -> list[Block]:
+        if not markdown:  # no parser needed (nor imported) for nothing
+            return []
+        parts = blocks(markdown, HELP_MARGINS, HELP_HEADING_STYLE)
+        return [block for part in parts for block in part]
+
+    def update(self, markdown: str) -> None:
+        if markdown != self.markdown:
+            self.markdown = markdown
+            self.set_section(self._blocks(markdown), last=True)
+
+    def on_markdown_link_clicked(self, event: Any) -> None:
+        """A link as Textual's Markdown reports it: opened only when it is https."""
+        event.stop()
+        self.action_link(event.href)
