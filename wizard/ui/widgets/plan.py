@@ -216,10 +216,12 @@ def layout(section: list[Block], width: int, last: bool = False) -> list[Content
 class PlanSection(Widget):
     """One section of the plan, wrapped for its width (kept until the width changes)."""
 
+    # its lines are wrapped here, to the width: Textual need not wrap them again
     DEFAULT_CSS = """
     PlanSection {
         height: auto;
         width: 1fr;
+        text-wrap: nowrap;
     }
     """
 
