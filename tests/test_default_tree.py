@@ -98,7 +98,7 @@ def test_a_trait_alone_does_not_say_who_has_the_plan(loaded):
     engine = Engine(resolve(loaded.tree))
     engine.answer("Windpark")
     assert engine.node.id == "herkomst"
-    with pytest.raises(AnswerError, match="vink ook minstens een van deze aan"):
+    with pytest.raises(AnswerError, match="vink ook minstens een van de eerste 7 opties aan"):
         engine.answer(["energie", "grondeigenaar"])
     engine.answer(["initiatiefnemer", "energie"])
     assert engine.node.id == "poort"
@@ -116,3 +116,17 @@ def test_an_initiative_that_needs_a_permit_keeps_the_invloedsruimte_and_duties(w
             break
     else:
         pytest.fail("no case combines an initiative with a permit")
+
+
+def test_a_level_of_ones_own_above_the_cap_is_refused_when_chosen(loaded):
+    """The plan used to accept the choice, ask for a reason and then overrule it; now the user
+    hears it at the question, with the cap, and can choose again."""
+    case = next(c for c in loaded.tree.cases if c.id == "afwijken-boven-plafond")
+    engine = Engine(resolve(loaded.tree, case.variant))
+    while engine.node.id != "niveau_advies":
+        engine.answer(case.answers[engine.node.id])
+    with pytest.raises(AnswerError, match="hoger dan raadplegen kan niet"):
+        engine.answer("coproduceren")
+    assert engine.node.id == "niveau_advies"
+    engine.answer("informeren")  # below the cap: a deviation the plan explains
+    assert engine.node.id == "niveau_reden"

@@ -88,6 +88,9 @@ def check_answer(node: Any, value: Any) -> AnswerValue:
             raise AnswerError(f"kies er hoogstens {node.max_choices}")
         needed = getattr(node, "needs_one_of", None) or []
         if needed and not any(i in chosen for i in needed):
+            first = [o.id for o in node.options[: len(needed)]]
+            if set(first) == set(needed):  # short: the list shows them at the top
+                raise AnswerError(f"vink ook minstens een van de eerste {len(needed)} opties aan")
             labels = [o.label for o in node.options if o.id in needed]
             raise AnswerError("vink ook minstens een van deze aan: " + "; ".join(labels))
         return chosen
@@ -262,6 +265,7 @@ class Engine:
         """Answer the question at the cursor, then move to the next step. Returns its id."""
         node = self.node
         clean = check_answer(node, value)
+        self._check_within_cap(node, clean)
         before = self.answers.get(node.id)
         if before != clean:
             self.history.append(Change(node.id, before, clean))
@@ -273,6 +277,22 @@ class Engine:
             self.cursor = path[index + 1]
         self.updated = now_iso()
         return self.cursor
+
+    def _check_within_cap(self, node: Any, value: AnswerValue) -> None:
+        """A level of one's own above the cap is refused when it is chosen, not found out in the
+        plan: the user then still has the question in front of him."""
+        if node.kind != "choice":
+            return
+        option = next((o for o in node.options if o.id == value), None)
+        chosen = option.advice.chosen_level if option and option.advice else None
+        if chosen is None:
+            return
+        cap = self.advice_before(node.id).cap
+        if cap is not None and chosen.level.rank > cap.rank:
+            raise AnswerError(
+                f"hoger dan {cap.value} kan niet: dat is het plafond (zie boven de keuzes). "
+                f"Kies {cap.value} of lager, of neem het advies over."
+            )
 
     def back(self) -> bool:
         """Go to the previous step on the route; its answer stays filled in."""

@@ -391,9 +391,13 @@ def preview_lines(
     if project is None:
         return []
     lines = [f"{project.name}: {project.label}"]
-    lines += [f"  · {lv.name}: {lv.label}" for lv in [*subjects, *groups]]
+    for lv in [*subjects, *groups]:
+        fixed_role = " (vaste rol, boven het plafond)" if lv.beyond_cap else ""
+        lines.append(f"  · {lv.name}: {lv.label}{fixed_role}")
     if cap is not None:
-        lines.append(f"Plafond: {LEVEL_LABELS[cap]}. Hoger kan niet, ook niet als u afwijkt.")
+        lines.append(
+            f"Plafond: {LEVEL_LABELS[cap]}. Een hoger niveau kiezen kan niet, ook niet als u afwijkt."
+        )
     return lines
 
 

@@ -116,12 +116,17 @@ def _cite(reasons: list[Reason]) -> str:
     return " ".join(cited.values())
 
 
-def _because(reasons: list[Reason], lang: str = "nl") -> str:
-    """The answers and rules behind an item; an outcome names the answers that led to it."""
+def _because(reasons: list[Reason], lang: str = "nl", full_outcome: bool = True) -> str:
+    """The answers and rules behind an item; an outcome names the answers that led to it.
+
+    The plan names those answers once, under the decision; elsewhere it points there, so a
+    reader does not meet the same chain of answers on every item."""
     parts: list[str] = []
     for r in reasons:
         if r.kind == "answer":
             text = f"“{_md_text(r.text)}”"
+        elif r.kind == "outcome" and r.after and not full_outcome:
+            text = f"{_md_text(r.text)} ({plan_label(lang, 'see_decision')})"
         elif r.kind == "outcome" and r.after:
             given = [f"“{_md_text(a)}”" for a in r.after]
             new = [g for g in given if g not in parts]
@@ -145,11 +150,13 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _reason_line(why: list[str], reasons: list[Reason], lang: str = "nl") -> str:
+def _reason_line(
+    why: list[str], reasons: list[Reason], lang: str = "nl", full_outcome: bool = False
+) -> str:
     bits = []
     if why:
         bits.append(" ".join(as_sentence(_md_text(w)) for w in why))
-    because = _because(reasons, lang)
+    because = _because(reasons, lang, full_outcome)
     if because:
         bits.append(f"*{plan_label(lang, 'grond')}:* {because.rstrip('.')}.")
     cite = _cite(reasons)
@@ -257,7 +264,7 @@ def to_markdown(
         text = " ".join(_md_text(t) for t in res.decision_text)
         lines.append(f"**{DECISION_LABELS[res.decision]}.** {text}".strip())
         lines.append("")
-        lines.append(_reason_line([], res.decision_reasons, lang))
+        lines.append(_reason_line([], res.decision_reasons, lang, full_outcome=True))
     else:
         lines.append(f"_{L('no_decision')}_")
     if res.role:
