@@ -464,8 +464,4 @@ class StappenplanApp(App[int]):
             if yes:
                 self.exit(0)
 
-        # awaited: the key press is handled once the dialog is there (a test that read the
-        # screen right after Ctrl+Q saw it without the dialog, now and then, under load)
-        await self.push_screen(
-            ConfirmScreen(s("quit.title"), body, s("quit.yes"), s("quit.no")), done
-        )
+        self.push_screen(ConfirmScreen(s("quit.title"), body, s("quit.yes"), s("quit.no")), done)
