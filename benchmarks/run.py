@@ -7,10 +7,14 @@ every figure is set against a floor measured in the same run, interleaved, and r
 median (and p95 where asked) with the ratio:
 
 - ``first-question``: exec → first question on screen, headless (start, pick the first tree,
-  first question), against exec → first paint of a bare Textual app (one Static).
+  first question), against exec → first paint of a bare Textual app (one Static). The
+  package's bytecode is compiled first, as an installation does.
 - ``rss``: peak RSS of that same wizard process against the bare app's.
 - ``answer``: CPU ms from an answer to the next question rendered, over the longest example
-  case of the default tree (Pilot, 100x30), against a key press on a bare app's OptionList.
+  case of the default tree (Pilot, 100x30), against a key press on a bare app's OptionList,
+  and against a bare app (Header, Static, OptionList, Footer) swapping in the same questions
+  and options (the part of the cost that is Textual's own); once more at 120x40, where the
+  help panel stands beside the question and changes with it.
 - ``result``: CPU ms from the last answer to the result screen shown, against the key press
   and against a bare app pushing a screen with Textual's Markdown widget of the same plan
   (the part of the cost that is Textual's own).
@@ -109,6 +113,12 @@ def _spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
 
 
 def startup(runs: int) -> list[tuple[str, list[float], list[float], str]]:
+    # Bytecode for the package, as pip writes it on installation (Textual's was written when it
+    # was installed). Without it, and with PYTHONDONTWRITEBYTECODE set (as on the reference VM),
+    # every run compiled all of wizard/ from source: ~30-50 ms that no installed copy pays.
+    import compileall
+
+    compileall.compile_dir(ROOT / "wizard", quiet=1)
     env = {**os.environ, "STAPPENPLAN_STATE_DIR": tempfile.mkdtemp(prefix="bench-state-")}
     _spawn(BARE, env), _spawn(WIZARD, env)  # warm the file cache
     bare_ms, bare_rss, wiz_ms, wiz_rss = [], [], [], []
@@ -145,6 +155,35 @@ async def _bare_presses(presses: int) -> list[float]:
             await pilot.press("down" if i % 8 < 4 else "up")
             await pilot.pause()
             samples.append(1000 * (time.process_time() - t0))
+    return samples
+
+
+async def _bare_swaps(steps: list[tuple[str, list[str]]], routes: int) -> list[float]:
+    """A second floor for an answer: a bare app (Header, Static, OptionList, Footer) that
+    replaces its question and options with those of the same route, the least Textual does to
+    show a new question."""
+    from textual.app import App
+    from textual.widgets import Footer, Header, OptionList, Static
+
+    class Bare(App):
+        def compose(self):
+            yield Header()
+            yield Static(id="q")
+            yield OptionList(id="o")
+            yield Footer()
+
+    samples = []
+    async with Bare().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        question, options = pilot.app.query_one("#q", Static), pilot.app.query_one(OptionList)
+        for _ in range(routes):
+            for title, labels in steps:
+                t0 = time.process_time()
+                question.update(title)
+                options.set_options(labels)
+                options.highlighted = 0
+                await pilot.pause()
+                samples.append(1000 * (time.process_time() - t0))
     return samples
 
 
@@ -186,7 +225,9 @@ def _longest_case(loaded):
     return max(loaded.tree.cases, key=lambda c: len(c.answers))
 
 
-async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str]:
+async def _wizard_route(
+    routes: int, size: tuple[int, int] = (100, 30)
+) -> tuple[list[float], list[float], int, str, list[tuple[str, list[str]]]]:
     from wizard.loader import load_tree
     from wizard.paths import default_tree
     from wizard.ui.app import StappenplanApp
@@ -198,7 +239,8 @@ async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str
     app = StappenplanApp([default_tree()], save=False)
     answers, results = [], []
     steps = 0
-    async with app.run_test(size=(100, 30)) as pilot:
+    shown: list[tuple[str, list[str]]] = []  # each question and its options, for _bare_swaps
+    async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(routes):
@@ -209,6 +251,9 @@ async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str
                 engine = app.session.engine
                 node = engine.node
                 value = case.answers.get(node.id, True)
+                if len(shown) <= steps:
+                    labels = [str(o.label) for o in getattr(node, "options", None) or []]
+                    shown.append((str(getattr(node, "question", node.id)), labels))
                 t0 = time.process_time()
                 app.screen.submit(value)
                 await pilot.pause()
@@ -222,18 +267,22 @@ async def _wizard_route(routes: int) -> tuple[list[float], list[float], int, str
                 steps += 1
             app.pop_screen()
             await pilot.pause()
-    return answers, results, steps, plan
+    return answers, results, steps, plan, shown[1:]  # a swap shows the next question
 
 
 def interaction(runs: int) -> list[tuple[str, list[float], list[float], str]]:
     routes = max(2, runs // 3)
-    answers, results, steps, plan = asyncio.run(_wizard_route(routes))
+    answers, results, steps, plan, shown = asyncio.run(_wizard_route(routes))
+    wide = asyncio.run(_wizard_route(routes, (120, 40)))[0]
     gc.unfreeze()  # the app froze its objects; the floors get a collector as they find it
     gc.collect()
     floor = asyncio.run(_bare_presses(max(40, len(answers))))
+    swaps = asyncio.run(_bare_swaps(shown, routes))
     markdown = asyncio.run(_bare_markdown(plan, len(results)))
     return [
         (f"answer → next question (CPU ms, {steps} steps x {routes})", answers, floor, "≤ 16 ms"),
+        ("answer → next (CPU ms; floor: bare question swap)", answers, swaps, "Textual"),
+        ("answer → next at 120x40, help shown (CPU ms)", wide, floor, "≤ 16 ms"),
         ("last answer → result (CPU ms; floor: key press)", results, floor, "≤ 150 ms"),
         ("last answer → result (CPU ms; floor: bare Markdown)", results, markdown, "Textual"),
     ]

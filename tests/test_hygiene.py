@@ -87,6 +87,23 @@ def test_first_paint_path_leaves_the_domain_to_the_loader_thread():
     assert "HEAVY: []" in proc.stdout
 
 
+def test_question_and_result_screens_leave_markdown_until_needed():
+    """Textual's Markdown widget and markdown-it (~40 ms) are not imported with the question
+    and result screens: the help panel loads them when it is first shown, the plan when a
+    result is shown (issue 8 §3)."""
+    code = (
+        "import sys\n"
+        "import wizard.ui.screens.wizard, wizard.ui.screens.result\n"
+        "heavy = ('markdown_it', 'textual.widgets._markdown')\n"
+        "print('HEAVY:', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY: []" in proc.stdout
+
+
 def test_ruff_lint_and_format_are_clean():
     """The README promises `ruff check . && ruff format --check .` passes; CI holds it to that."""
     for args in (["check", "."], ["format", "--check", "."]):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.reactive import Reactive
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
@@ -29,6 +30,10 @@ if TYPE_CHECKING:  # the domain loads in a worker thread, after the first paint
 
 class StappenplanApp(App[int]):
     CSS_PATH = "app.tcss"
+    # The header watches these and repaints itself; Textual's App also repainted the whole
+    # screen on every change, and the sub-title changes with the first answer (the project)
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     COMMANDS = {StappenplanCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "b.quit", priority=True),

@@ -1,4 +1,8 @@
-"""The advice: the participatieplan draft in its sections, scrollable, with export and copy."""
+"""The advice: the participatieplan draft in its sections, scrollable, with export and copy.
+
+The draft is the Markdown of :func:`wizard.render.to_markdown` (what is copied and exported),
+shown by :class:`~wizard.ui.widgets.plan.PlanView` as one widget per section.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
-from textual.widgets._markdown import MarkdownH2
+from textual.widgets import Header, Static
 
 from wizard.render import to_markdown
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.widgets.help_panel import SafeMarkdown
+from wizard.ui.widgets.footer import SteadyFooter
+from wizard.ui.widgets.plan import PlanView
 
 
 class ResultScreen(Screen):
@@ -33,6 +37,7 @@ class ResultScreen(Screen):
         self.step_back = step_back  # False when opened on top of another screen (comparison)
         self.status = ""
         self._shown = ""
+        self._made: tuple[tuple[object, ...], str] | None = None
 
     @property
     def session(self):
@@ -44,8 +49,8 @@ class ResultScreen(Screen):
         yield Static(id="result-status")
         with VerticalScroll(id="result-scroll"):
             self._shown = self.markdown()
-            yield SafeMarkdown(self._shown, id="result-body")
-        yield Footer()
+            yield PlanView(self._shown, id="result-body")
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.fill()
@@ -59,8 +64,25 @@ class ResultScreen(Screen):
         self.fill()
 
     def markdown(self) -> str:
+        """The plan for the session as it is now (made once per state of the answers: compose,
+        mount and resume each ask for it)."""
         app = self.app
-        return to_markdown(self.session.engine, today=app.today, lang=app.strings.lang)  # type: ignore[attr-defined]
+        engine = self.session.engine
+        key = (
+            id(self.session),
+            id(engine),
+            engine.cursor,
+            len(engine.history),
+            repr(engine.answers),
+            repr(getattr(engine, "details", None)),  # the user's own words at ticked options
+            engine.flow.variant.id if engine.flow.variant else None,
+            app.today,  # type: ignore[attr-defined]
+            app.strings.lang,  # type: ignore[attr-defined]
+        )
+        if self._made is None or self._made[0] != key:
+            text = to_markdown(engine, today=app.today, lang=app.strings.lang)  # type: ignore[attr-defined]
+            self._made = (key, text)
+        return self._made[1]
 
     def fill(self) -> None:
         s = self.app.strings  # type: ignore[attr-defined]
@@ -69,7 +91,7 @@ class ResultScreen(Screen):
         markdown = self.markdown()
         if markdown != self._shown:  # only after a change (e.g. back from the review)
             self._shown = markdown
-            self.query_one("#result-body", SafeMarkdown).update(safe.clean(markdown))
+            self.query_one("#result-body", PlanView).update(markdown)
         self.set_status(self.status)
 
     def set_status(self, text: str) -> None:
@@ -98,6 +120,6 @@ class ResultScreen(Screen):
         self.app.show_review()  # type: ignore[attr-defined]
 
     def action_section(self, number: int) -> None:
-        headings = list(self.query(MarkdownH2))
+        headings = self.query_one("#result-body", PlanView).sections()
         if 0 < number <= len(headings):
             headings[number - 1].scroll_visible(top=True, animate=False)

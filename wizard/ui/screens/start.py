@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings, step_between_buttons
 from wizard.ui.state import Resumable, Session, TreeEntry, Unreadable, scan_sessions
+from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.lists import PointerList
 
 NO_VARIANT = "__none__"
@@ -31,7 +32,9 @@ def _when(stamp: str, layout: str = "%d-%m-%Y %H:%M") -> str:
 
 
 class StartScreen(Screen):
-    AUTO_FOCUS = None
+    # "" and not None: None means the app's "*", which focused the first focusable widget on
+    # every mount (restyling it and all it holds) before this screen focuses the right one
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("f1", "app.show_sources", "b.help", show=False),
         Binding("c", "cases", "b.cases"),
@@ -85,7 +88,7 @@ class StartScreen(Screen):
             with Horizontal(id="start-buttons"):
                 yield Button(Content(s("start.begin")), id="begin", variant="primary")
                 yield Button(Content(s("start.cases")), id="cases")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         for widget_id in (

@@ -15,7 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Header, Input, OptionList, ProgressBar, Static
 
 from wizard.engine import AnswerError, check_answer
@@ -27,12 +29,19 @@ from wizard.ui.base import localize_bindings
 from wizard.ui.widgets.answers import KEYS, ChoiceList, MultiList
 from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
+from wizard.ui.widgets.steady import put
 
 WIDE = 110  # columns from which the help panel stands beside the question
 
 
 class WizardScreen(Screen):
-    AUTO_FOCUS = None
+    # "" and not None: None means the app's "*", which focused the first focusable widget on
+    # every mount (restyling it and all it holds) before this screen focuses the right one
+    AUTO_FOCUS = ""
+    # Textual repaints the whole screen when the focus moves; here it moves with almost every
+    # change of question kind (list, multiple-choice list, text field, button), and the widgets
+    # that gain and lose the focus restyle and repaint themselves anyway
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
         Binding("escape", "back", "b.back", key_display="Esc"),
         Binding("backspace", "back", "b.back", show=False),
@@ -55,6 +64,8 @@ class WizardScreen(Screen):
         self._shown: tuple[str, int] | None = None
         self._bindings_state: tuple[bool, bool] | None = None
         self._shown_state: tuple[object, ...] | None = None
+        # the width classes before the first mount: set later, they restyle every widget again
+        self._set_width_classes(self.app.size.width)
 
     @property
     def session(self):
@@ -73,17 +84,21 @@ class WizardScreen(Screen):
                 yield Static(id="hint")
                 yield Static(id="preview")
                 yield ChoiceList(id="choice")
-                yield MultiList(id="multi")
+                yield (multi := MultiList(id="multi"))
                 yield Input(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
                 yield Button(Content(""), id="continue", variant="primary")
                 yield Static(id="error")
-            yield HelpPanel(id="help")
+            help_panel = HelpPanel(id="help")
+            help_panel.display = self._help_visible()
+            yield help_panel
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        yield SteadyFooter(compact=True)  # every key fits in 80 columns
+        footer = SteadyFooter(compact=True)  # every key fits in 80 columns
+        footer.expect(multi)  # its Enter key: shown, not mounted, at the first multiple choice
+        yield footer
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
@@ -133,17 +148,21 @@ class WizardScreen(Screen):
             if widget.display and widget.highlighted is not None:
                 widget.scroll_to_highlight()
 
-    def _layout(self, width: int) -> None:
+    def _set_width_classes(self, width: int, update: bool = False) -> None:
         wide = width >= WIDE
-        self.set_class(wide, "-wide")
-        self.set_class(not wide, "-narrow")
+        self.set_class(wide, "-wide", update=update)
+        self.set_class(not wide, "-narrow", update=update)
+
+    def _layout(self, width: int) -> None:
+        self._set_width_classes(width, update=True)  # no restyle when they stay the same
         self._apply_help()
 
-    def _apply_help(self) -> None:
-        wide = self.has_class("-wide")
+    def _help_visible(self) -> bool:
         # wide: shown unless hidden; narrow: hidden unless shown
-        visible = wide != self.help_toggled
-        self.query_one("#help").display = visible
+        return self.has_class("-wide") != self.help_toggled
+
+    def _apply_help(self) -> None:
+        self.query_one("#help").display = self._help_visible()
 
     # --- showing a step ---------------------------------------------------------------------
 
@@ -161,10 +180,10 @@ class WizardScreen(Screen):
         step = s("q.step", n=step_no)
         if node.section and node.section in sections:
             step = f"{safe.one_line(sections[node.section])} · {step}"
-        self.query_one("#step", Static).update(safe.text(step, "dim"))
+        put(self.query_one("#step", Static), safe.text(step, "dim"))
 
         title = node_title(node)
-        self.query_one("#question", Static).update(safe.text(title, "bold"))
+        put(self.query_one("#question", Static), safe.text(title, "bold"))
         hint_key = {
             "choice": "q.hint.choice",
             "multi": "q.hint.multi",
@@ -175,7 +194,7 @@ class WizardScreen(Screen):
         hint = s(hint_key)
         if kind == "multi" and node.max_choices is not None:  # the limit before, not after
             hint = s("q.hint.max", n=node.max_choices) + " " + hint
-        self.query_one("#hint", Static).update(safe.text(hint, "italic"))
+        put(self.query_one("#hint", Static), safe.text(hint, "italic"))
         self._show_preview(node)
 
         choice = self.query_one("#choice", ChoiceList)
@@ -204,7 +223,7 @@ class WizardScreen(Screen):
             self._update_counter(text.value)
             text.focus()
         else:
-            info.update(safe.text(node.text))
+            put(info, safe.text(node.text))
             button.label = Content(s("b.advice") if kind == "outcome" else s("q.continue"))
             button.focus()
         self._clear_error()
@@ -238,10 +257,11 @@ class WizardScreen(Screen):
         preview.display = bool(lines)
         if lines:
             s = self.app.strings  # type: ignore[attr-defined]
-            preview.update(
+            put(
+                preview,
                 Content.assemble(
                     safe.text(s("q.preview"), "bold"), "\n", safe.text("\n".join(lines))
-                )
+                ),
             )
 
     def _show_progress(self) -> None:
@@ -255,18 +275,19 @@ class WizardScreen(Screen):
             left = s("q.left.range", low=p.fewest_left, high=p.most_left)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(p.answered + p.most_left, 1), progress=p.answered)
-        self.query_one("#progress-text", Static).update(
-            safe.text(s("q.progress", answered=p.answered, left=left))
+        put(
+            self.query_one("#progress-text", Static),
+            safe.text(s("q.progress", answered=p.answered, left=left)),
         )
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
-        error.update(safe.text(self.app.strings("q.error", message=message), "bold"))  # type: ignore[attr-defined]
+        put(error, safe.text(self.app.strings("q.error", message=message), "bold"))  # type: ignore[attr-defined]
         error.display = True
 
     def _clear_error(self) -> None:
         error = self.query_one("#error", Static)
-        error.update("")
+        put(error, "")
         error.display = False
 
     def _update_counter(self, value: str) -> None:
@@ -274,8 +295,9 @@ class WizardScreen(Screen):
         if node.kind != "text":
             return
         s = self.app.strings  # type: ignore[attr-defined]
-        self.query_one("#counter", Static).update(
-            safe.text(s("q.counter", n=len(value.strip()), max=node.max_length), "dim")
+        put(
+            self.query_one("#counter", Static),
+            safe.text(s("q.counter", n=len(value.strip()), max=node.max_length), "dim"),
         )
 
     # --- answering --------------------------------------------------------------------------

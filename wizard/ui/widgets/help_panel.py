@@ -4,60 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown_it import MarkdownIt
-from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from wizard.ui import safe
+from wizard.ui.widgets.plan import MarkdownText
+from wizard.ui.widgets.steady import put
 
 
-class SafeMarkdown(Markdown):
-    """Markdown whose links open only https: addresses in the browser, never a local file.
+def __getattr__(name: str) -> Any:
+    if name == "SafeMarkdown":  # moved to its own module; still importable from here
+        from wizard.ui.widgets.safe_markdown import SafeMarkdown
 
-    A text given at construction is composed with the widget (its blocks mount with the
-    screen, in one layout pass), instead of Textual's default of parsing it in a thread and
-    mounting the blocks after the first paint: that cost a long plan seconds of CPU.
-    """
-
-    def __init__(self, markdown: str = "", **kwargs: Any):
-        super().__init__(safe.clean(markdown), open_links=False, **kwargs)
-        self._composed = False
-
-    def compose(self) -> ComposeResult:
-        markdown = self._initial_markdown
-        if not markdown:
-            return
-        self._initial_markdown = None
-        self._markdown = markdown
-        self._composed = True
-        parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
-        yield from self._parse_markdown(parser.parse(markdown))
-        lines = markdown.splitlines()
-        self._last_parsed_line = len(lines) - (1 if lines and lines[-1] else 0)
-
-    def update(self, markdown: str) -> AwaitComplete:
-        if self._composed and markdown == "" and not self._markdown_updated:
-            # Markdown's own mount asks for the (already composed) first text again as ""
-            self._markdown_updated = True
-            return AwaitComplete(_nothing())
-        self._markdown_updated = True
-        return super().update(markdown)
-
-    _markdown_updated = False
-
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.stop()
-        href = event.href.strip()
-        if href.lower().startswith("https://") and not any(c.isspace() for c in href):
-            self.app.open_url(href)
-        else:
-            self.app.notify(self.app.strings("help.link_blocked"), markup=False, severity="warning")
-
-
-async def _nothing() -> None:
-    return None
+        return SafeMarkdown
+    raise AttributeError(name)
 
 
 def help_markdown(node: Any, tree: Any, strings: Any) -> str:
@@ -100,38 +60,30 @@ class HelpPanel(VerticalScroll):
 
     def compose(self):
         yield Static(id="help-title")
-        yield SafeMarkdown(id="help-body")
+        yield MarkdownText(id="help-body")
         yield Static(id="help-keys")
 
     _wanted = ""
-    _applied: str | None = None
-    _busy = False
+    _started = False
 
     def show(self, node: Any, tree: Any) -> None:
         strings = self.app.strings
-        self.query_one("#help-title", Static).update(safe.text(strings("help.title"), "bold"))
-        self.query_one("#help-keys", Static).update(safe.text(strings("help.keys")))
+        put(self.query_one("#help-title", Static), safe.text(strings("help.title"), "bold"))
+        put(self.query_one("#help-keys", Static), safe.text(strings("help.keys")))
         self._wanted = safe.clean(help_markdown(node, tree, strings))
         self.scroll_home(animate=False)
         if self.display:  # hidden (a narrow terminal): rendered when it is shown
-            self._start()
-
-    def _start(self) -> None:
-        if not self._busy and self._wanted != self._applied:
-            self._busy = True
-            self.run_worker(self._apply(), group="help", exit_on_error=False)
+            self._apply()
 
     def on_show(self) -> None:
         """Shown again (F1 on a narrow terminal, or a wider one): bring the help up to date."""
-        self._start()
+        self._apply()
 
-    async def _apply(self) -> None:
-        """Render the latest help text; quick key presses never pile up Markdown updates."""
-        body = self.query_one("#help-body", SafeMarkdown)
-        try:
-            while self._wanted != self._applied:
-                text = self._wanted
-                await body.update(text)
-                self._applied = text
-        finally:
-            self._busy = False
+    def _apply(self) -> None:
+        if not self._started:
+            # the first help after the first paint: the question comes first, the Markdown
+            # parser (markdown-it, ~30 ms to import) after it
+            self._started = True
+            self.call_after_refresh(self._apply)
+            return
+        self.query_one("#help-body", MarkdownText).update(self._wanted)
