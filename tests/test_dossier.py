@@ -819,3 +819,20 @@ def test_what_we_do_is_said_for_every_point_and_why_only_when_not_taken_over():
     assert "  - Dit nemen we over.\n  - Wat we doen: We leggen een trapveldje aan.\n" in letter
     report = report_markdown(dossier)
     assert "**Overgenomen.** Wat we doen: We leggen een trapveldje aan." in report
+
+
+def test_documents_never_cut_the_users_text(tmp_path):
+    dossier = full_cycle()
+    long = (
+        "Hondenbezitters willen een losloopgebied aan de rand, omdat ze het park nu in de ochtend "
+        "en avond veel gebruiken en de honden dan vrij willen laten rennen zonder last voor "
+        "spelende kinderen op het grasveld."
+    )
+    dossier.inputs[0].heard = long
+    md = report_markdown(dossier)
+    assert long in md and "…" not in md
+    path = tmp_path / "r.docx"
+    write_docx(path, md)
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert text.count(long) == md.count(long)
+    assert long in letter_markdown(dossier)

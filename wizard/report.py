@@ -439,7 +439,7 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     for subject, items in _by_subject(dossier).items():
         lines += [f"### {_md(subject)}", ""]
         for i in items:
-            line = f"- {_md(as_sentence(_short(i.heard)))} **{WEIGHING_LABELS[i.weighing]}.**"
+            line = f"- {_md(as_sentence(i.heard))} **{WEIGHING_LABELS[i.weighing]}.**"
             if i.action:
                 line += f" Wat we doen: {_md(as_sentence(i.action))}"
             if i.reason:
@@ -550,11 +550,6 @@ def _by_subject(dossier: Dossier) -> dict[str, list[Any]]:
     for i in dossier.inputs:
         out.setdefault(i.subject.strip() or "Overig", []).append(i)
     return out
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _sources_section(dossier: Dossier) -> list[str]:
