@@ -494,7 +494,7 @@ async def test_quit_names_the_documents_written_from_the_dossier(tmp_path):
         await pilot.press("escape", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         said = app.screen._body  # the dialog's text, as one line
-        assert "niet geëxporteerd" not in said
+        assert "Het plan zelf is nog niet geëxporteerd" in said  # true: documents, not the plan
         assert "dossier-plein-rapportage.docx, dossier-plein-brief.docx" in said
         assert str(tmp_path) in said and "dossier-plein.yaml" in said
 
@@ -769,3 +769,67 @@ async def test_what_we_do_is_asked_for_every_point_and_why_only_for_partly_or_no
         await save(pilot)
         assert isinstance(app.screen, DossierScreen)  # no reason needed when taken over
         assert app.session.dossier.inputs[0].action == "Komt er"
+
+
+async def _quit_with_typed_point(pilot):
+    await plan_plein(pilot)
+    await pilot.press("f6", "h")
+    form = pilot.app.screen
+    assert isinstance(form, InputForm)
+    fill(form, **{"f-subject": "Parkeren", "f-heard": "Te weinig plekken"})
+    await pilot.press("ctrl+q")
+    return form
+
+
+async def test_quit_with_an_open_form_warns_and_can_keep_save_or_throw_away():
+    from wizard.ui.screens.modals import ChoiceScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        form = await _quit_with_typed_point(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        said = app.screen._body
+        assert "nog niet is opgeslagen" in said and "Parkeren" not in said
+        await pilot.press("enter")  # the focus is on "Verder invullen"
+        assert app.screen is form and form.query_one("#f-subject", Input).value == "Parkeren"
+        await pilot.press("ctrl+q")
+        await pilot.press("right", "enter")  # Opslaan en stoppen
+        await pilot.pause()
+        path = app.session.dossier_path
+    assert app.return_code == 0
+    assert [i.subject for i in load_dossier(path).inputs] == ["Parkeren"]
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _quit_with_typed_point(pilot)
+        await pilot.press("right", "right", "enter")  # Weggooien en stoppen: said, and chosen
+        await pilot.pause()
+        path = app.session.dossier_path
+    assert app.return_code == 0 and load_dossier(path).inputs == []
+
+
+async def test_quit_says_the_plan_was_exported_also_when_that_was_before_the_dossier(tmp_path):
+    from wizard.ui.screens.dossier import open_dossier_file
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("e")  # export the plan from the advice, then make the dossier
+        app.screen.query_one("#export-folder", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.exported
+        await pilot.press("f6", "ctrl+q")  # the first quit after exporting: a dialog, true
+        assert isinstance(app.screen, ConfirmScreen)
+        said = app.screen._body
+        assert "niet geëxporteerd" not in said and "is geëxporteerd" in said
+        assert str(tmp_path) in said and "dossier-plein.yaml" in said
+        path = app.session.dossier_path
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        open_dossier_file(app, path)
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        said = app.screen._body
+        assert "niet geëxporteerd" not in said and "is geëxporteerd" in said

@@ -428,37 +428,98 @@ class StappenplanApp(App[int]):
 
         show_dossier(self)
 
+    def _dossier_quit_facts(self) -> str:
+        """What the dossier says was exported and written: the plan, then the documents."""
+        from wizard.dossier import answers_digest
+
+        s, session = self.strings, self.session
+        dossier = session.dossier
+        plans = [w for w in dossier.written if w.document == "plan"]
+        digest = answers_digest(session.engine.answers, session.engine.details)
+        same = [w for w in plans if w.answers == digest]
+        if same:
+            facts = [s("quit.plan.exported", file=same[-1].file)]
+        elif session.exported and session.plan_export is not None:
+            facts = [s("quit.plan.exported", file=session.plan_export)]
+        elif plans:
+            facts = [s("quit.plan.changed", file=plans[-1].file)]
+        else:
+            facts = [s("quit.plan.none")]
+        docs = [Path(w.file) for w in dossier.written if w.document != "plan"]
+        if docs:
+            names = ", ".join(p.name for p in docs)
+            facts.append(s("quit.documents", names=names, folder=docs[-1].parent))
+        return " ".join(facts)
+
+    def _quit_with_open_form(self) -> bool:
+        """A dossier form with unsaved input is open: ask (keep editing, save, throw away)."""
+        from wizard.ui.screens.dossier import open_changed_form
+        from wizard.ui.screens.modals import ChoiceScreen
+
+        form = open_changed_form(self)
+        if form is None:
+            return False
+        s = self.strings
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self.exit(0)
+            elif choice == "save":
+                form.quit_after_save = True
+                form.action_save()  # stays open with the reason when something is not right
+
+        self.push_screen(
+            ChoiceScreen(
+                s("quit.form.title"),
+                s("quit.form.body", form=s(form.TITLE_KEY)),
+                [
+                    ("keep", s("quit.form.keep"), "primary"),
+                    ("save", s("quit.form.save"), "success"),
+                    ("discard", s("quit.form.discard"), "warning"),
+                ],
+            ),
+            answered,
+        )
+        return True
+
     async def action_quit(self) -> None:
-        from wizard.ui.screens.modals import ConfirmScreen
+        from wizard.ui.screens.modals import ChoiceScreen, ConfirmScreen
 
         session = self.session
         if session is not None and session.case is None and session.has_answers:
             session.autosave()  # one last try, so the dialog can say what really happened
         failed = session is not None and session.autosave_error is not None
+        in_dossier = session is not None and session.dossier_path is not None
         if (
             session is None
             or not session.has_answers
-            or (session.exported and not failed)
+            or (session.exported and not failed and not in_dossier)
             or session.case is not None  # a practised case is an exercise, not a plan
         ):
             self.exit(0)
             return
-        if isinstance(self.screen, ConfirmScreen):
+        if isinstance(self.screen, (ConfirmScreen, ChoiceScreen)):
+            return
+        if self._quit_with_open_form():
             return
         s = self.strings
         if failed:
             kept = s("quit.save_failed", reason=session.autosave_error)
-        elif session.dossier_path is not None:  # written also without saving: see autosave
+        elif in_dossier:  # written also without saving: see autosave
             kept = s("quit.dossier", path=session.dossier_path)
         elif not session.save:
             kept = s("quit.notsaved")
         else:
             kept = s("quit.saved")
-        if session.documents:
-            names = ", ".join(p.name for p in session.documents)
-            kept += " " + s("quit.documents", names=names, folder=session.documents[-1].parent)
-        done_any = session.exported or session.documents
-        body = kept if done_any else s("quit.unexported") + " " + kept
+        if in_dossier:
+            body = kept + " " + self._dossier_quit_facts()
+        else:
+            if session.documents:
+                names = ", ".join(p.name for p in session.documents)
+                folder = session.documents[-1].parent
+                kept += " " + s("quit.documents", names=names, folder=folder)
+            done_any = session.exported or session.documents
+            body = kept if done_any else s("quit.unexported") + " " + kept
 
         def done(yes: bool | None) -> None:
             if yes:

@@ -30,6 +30,20 @@ NL: dict[str, str] = {
     ),
     "quit.dossier": "Uw antwoorden staan in het dossier {path}.",
     "quit.documents": "U hebt uit het dossier geschreven: {names} (in {folder}).",
+    "quit.plan.exported": "Het plan met deze antwoorden is geëxporteerd: {file}.",
+    "quit.plan.changed": (
+        "U hebt het plan geëxporteerd ({file}), maar daarna antwoorden veranderd. Exporteer het "
+        "opnieuw als u het plan zo wilt houden."
+    ),
+    "quit.plan.none": "Het plan zelf is nog niet geëxporteerd (toets x in het dossier).",
+    "quit.form.title": "Er is nog een formulier open",
+    "quit.form.body": (
+        'U hebt in het formulier "{form}" iets ingevuld dat nog niet is opgeslagen. Als u nu '
+        "stopt zonder op te slaan, is het weg."
+    ),
+    "quit.form.keep": "Verder invullen",
+    "quit.form.save": "Opslaan en stoppen",
+    "quit.form.discard": "Weggooien en stoppen",
     # bindings and palette
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: plan vastleggen en bijhouden wat er gebeurt",
@@ -224,6 +238,20 @@ EN: dict[str, str] = {
     ),
     "quit.dossier": "Your answers are in the dossier {path}.",
     "quit.documents": "You wrote from the dossier: {names} (in {folder}).",
+    "quit.plan.exported": "The plan with these answers was exported: {file}.",
+    "quit.plan.changed": (
+        "You exported the plan ({file}), but changed answers since. Export it again if you "
+        "want to keep the plan like this."
+    ),
+    "quit.plan.none": "The plan itself has not been exported yet (key x in the dossier).",
+    "quit.form.title": "A form is still open",
+    "quit.form.body": (
+        'You entered something in the form "{form}" that is not saved yet. If you quit now '
+        "without saving, it is gone."
+    ),
+    "quit.form.keep": "Keep editing",
+    "quit.form.save": "Save and quit",
+    "quit.form.discard": "Throw away and quit",
     "b.dossier": "Dossier",
     "cmd.dossier": "Dossier: record the plan and keep track of what happens",
     "cmd.dossier.help": "Activities, what you heard, the weighing, evaluations and the report",

@@ -258,6 +258,7 @@ class Session:
         self.dossier_path: Path | None = None
         self.dossier_unfit: dict[str, Any] = {}  # answers the tree no longer takes: kept on disk
         self.documents: list[Path] = []  # documents written from the dossier in this run
+        self.plan_export: Path | None = None  # the last plan export (Markdown) in this run
 
     @classmethod
     def fresh(cls, loaded: LoadedTree, variant: str | None, save: bool) -> Session:
@@ -389,6 +390,11 @@ class Session:
     def attach_dossier(self, dossier: Any, path: Path) -> str | None:
         """From now on this project lives in its dossier; the loose session file goes."""
         self.dossier, self.dossier_path = dossier, path
+        if self.exported and self.plan_export is not None:  # exported before the dossier
+            from wizard.dossier import answers_digest, note_written
+
+            digest = answers_digest(self.engine.answers, self.engine.details)
+            note_written(dossier, "plan", self.plan_export, digest)
         error = self.save_dossier()
         if error is None and self._path is not None:
             try:
@@ -534,6 +540,7 @@ def write_export(
 
         digest = answers_digest(engine.answers, engine.details)
         note_written(session.dossier, "plan", md_path.resolve(), digest)
+    session.plan_export = md_path.resolve()
     session.mark_exported()
 
 

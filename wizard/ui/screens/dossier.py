@@ -144,6 +144,7 @@ class _Form(ModalScreen[Any]):
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.dossier = dossier
         self.item = item
+        self.quit_after_save = False  # set by the quit dialog's "Opslaan en stoppen"
 
     def compose(self) -> ComposeResult:
         s = _strings(self)
@@ -289,6 +290,13 @@ class _Form(ModalScreen[Any]):
         except ValueError:
             self.error("dossier.err.date")
             return False
+
+
+def open_changed_form(app: Any) -> _Form | None:
+    """The dossier form on the screen stack that holds input not saved yet, if any."""
+    return next(
+        (sc for sc in reversed(app.screen_stack) if isinstance(sc, _Form) and sc.changed), None
+    )
 
 
 class ActivityForm(_Form):
@@ -777,6 +785,7 @@ class DossierExportScreen(ModalScreen[None]):
             remember_export_folder(folder)
             remember_export_format(fmt)
         if doc == "plan":
+            session.plan_export = path
             session.mark_exported()  # saves the dossier too
         else:
             session.save_dossier()
@@ -1030,6 +1039,8 @@ class DossierScreen(Screen):
                     else:
                         target[index] = value
             self._saved(kind)
+            if form.quit_after_save and self.session.autosave_error is None:
+                self.app.exit(0)  # "Opslaan en stoppen" in the quit dialog
 
         self.app.push_screen(form, done)
 

@@ -69,6 +69,43 @@ class ConfirmScreen(ModalScreen[bool]):
         step_between_buttons(self, step)
 
 
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with several answers (id, label, variant); Escape means the first one, which
+    has the focus (the safe answer)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "b.close", key_display="Esc"),
+        Binding("left", "step_button(-1)", show=False),
+        Binding("right", "step_button(1)", show=False),
+    ]
+
+    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str]]) -> None:
+        super().__init__(classes="dialog")
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+        self._title, self._body, self._choices = title, body, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(safe.text(self._title, "bold"), classes="dialog-title")
+            yield Static(safe.text(self._body), classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                for choice, label, variant in self._choices:
+                    yield Button(Content(label), id=f"choice-{choice}", variant=variant)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(self._choices[0][0])
+
+    def action_step_button(self, step: int) -> None:
+        step_between_buttons(self, step)
+
+
 class ExportScreen(ModalScreen[bool]):
     """Ask where to export; never overwrite without asking; report a failure and stay open."""
 
