@@ -833,3 +833,49 @@ async def test_quit_says_the_plan_was_exported_also_when_that_was_before_the_dos
         await pilot.press("ctrl+q")
         said = app.screen._body
         assert "niet geëxporteerd" not in said and "is geëxporteerd" in said
+
+
+async def _keys_at_once(pilot, *keys: str) -> None:
+    """Keys as a terminal delivers a quick burst: all queued before the first is handled."""
+    from textual import events
+
+    app = pilot.app
+    chars = {"space": " ", "enter": "\r", "down": None}
+    for key in keys:
+        event = events.Key(key, chars.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_enter_after_choosing_a_werkvorm_moves_on_and_fast_keys_are_not_lost():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        form = app.screen
+        werkvorm = form.query_one("#f-werkvorm", Select)
+        assert app.focused is werkvorm
+        await pilot.press("enter", "down", "enter")  # open, choose the second, close
+        assert werkvorm.value == "brief" and not werkvorm.expanded
+        await _keys_at_once(pilot, "enter", *"Tekenles", "enter", *"12-03-2026", "enter", "B")
+        assert not werkvorm.expanded  # Enter did not open the list again
+        assert form.query_one("#f-werkvorm-other", Input).value == "Tekenles"
+        assert form.query_one("#f-date", Input).value == "12-03-2026"
+        assert form.query_one("#f-place", Input).value == "B"
+
+
+async def test_fast_space_down_space_ticks_two_groups_and_the_cursor_row_is_marked():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "a")
+        reached = app.screen.query_one("#f-reached", SelectionList)
+        reached.focus()
+        await pilot.pause()
+        await _keys_at_once(pilot, "space", "down", "space")
+        assert sorted(reached.selected) == ["jongeren", "omwonenden"]
+        rows = [line for line in screen_text(app).splitlines() if "[x]" in line]
+        assert len(rows) == 2
+        assert "◀" in rows[1] and "◀" not in rows[0]  # the cursor is on the second row

@@ -45,8 +45,44 @@ def _strings(node: Any):
     return node.app.strings
 
 
+class _TypeOn:
+    """Enter moves to the next field at once (not later, as a binding would), and keys typed on
+    right after it that were already on their way to this field (a fast typist, a paste, tmux)
+    go to the field that has the focus now, never nowhere."""
+
+    def enter_moves_on(self) -> bool:
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        me: Any = self
+        focused = me.app.focused
+        if focused is me and event.key == "enter" and self.enter_moves_on():
+            event.prevent_default()
+            event.stop()
+            me.screen.focus_next()
+            return
+        if focused is None or focused is me or me in focused.ancestors:
+            return
+        event.prevent_default()
+        event.stop()
+        focused._forward_event(events.Key(event.key, event.character))
+
+
+class FormInput(_TypeOn, Input):
+    """A text field in a form."""
+
+
+class FormSelect(_TypeOn, Select[str]):
+    """A dropdown in a form: Enter opens it while nothing is chosen; once something is chosen,
+    Enter goes to the next field (as the form says: "Enter: volgend veld"). Space, Up and Down
+    open it to choose again."""
+
+    def enter_moves_on(self) -> bool:
+        return not self.is_blank()
+
+
 def _select(options: list[tuple[str, str]], value: str | None, prompt: str, **kw: Any) -> Select:
-    return Select(
+    return FormSelect(
         [(safe.text(label), key) for key, label in options],
         value=value if value in {k for k, _ in options} else Select.NULL,
         prompt=prompt,
@@ -113,7 +149,22 @@ class TickList(SelectionList[str]):
         marks = ("[", "x" if ticked else " ", "]")
         for n, mark in enumerate(marks):
             segments[n] = segments[n]._replace(text=mark)
+        last = segments[-1]
+        if index == self.highlighted and self.has_focus and len(last.text) >= 2:
+            if not last.text.strip():  # the row the cursor is on reads "◀" at its end
+                segments[-1] = last._replace(text=" ◀" + last.text[2:])
         return Strip(segments, strip.cell_length)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Toggle the row Space was pressed on, not the one highlighted when the message is
+        handled: in a fast "Space Down Space" the second key moves on before the first toggle
+        is handled (SelectionList toggles ``highlighted``, so both toggled the same row)."""
+        event.prevent_default()
+        event.stop()
+        self.toggle(self.get_option_at_index(event.option_index))
+
+    def _watch_has_focus(self, focus: bool) -> None:
+        self.refresh()  # the cursor mark shows only while the list has the focus
 
 
 class TextRadio(RadioButton):
@@ -168,7 +219,7 @@ class _Form(ModalScreen[Any]):
     def field(self, key: str, widget_id: str, value: str | None, **kw: Any) -> ComposeResult:
         """A label and a text field, filled with ``value`` (``None``: empty)."""
         yield self.label(key)
-        yield Input(value="" if value is None else value, id=widget_id, **kw)
+        yield FormInput(value="" if value is None else value, id=widget_id, **kw)
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
@@ -318,7 +369,7 @@ class ActivityForm(_Form):
         )
         yield self.label("dossier.activity.name")
         own = a.name if a and a.name else (current if current and current not in known else "")
-        yield Input(
+        yield FormInput(
             value=own,
             placeholder=s("dossier.activity.other_hint"),
             id="f-werkvorm-other",
@@ -490,7 +541,7 @@ class EvaluationForm(_Form):
         for key, question in SCORE_QUESTIONS:
             yield Static(safe.text(question), classes="form-label")
             value = getattr(e, key) if e else None
-            yield Input(value="" if value is None else f"{value:g}", id=f"f-{key}")
+            yield FormInput(value="" if value is None else f"{value:g}", id=f"f-{key}")
         yield from self.field("dossier.eval.change", "f-change", e.change if e else None)
         yield from self.field(
             "dossier.eval.organisers", "f-organisers", e.organisers if e else None
@@ -580,7 +631,7 @@ class RoomForm(_Form):
             yield Static(safe.text(s(key, text=public), "bold"), classes="form-label")
             if instruction:
                 yield Static(safe.text(s("dossier.room.hint", text=instruction), "italic"))
-            yield Input(value=written.get((kind, plan), public), id=f"f-room-{n}")
+            yield FormInput(value=written.get((kind, plan), public), id=f"f-room-{n}")
         if not d.plan_room():
             yield Static(safe.text(s("dossier.room.none")))
 
