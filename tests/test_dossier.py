@@ -233,7 +233,7 @@ def test_letter_is_plain_and_says_what_was_done():
     md = letter_markdown(full_cycle())
     assert "Omwonenden zeiden: Meer bomen en schaduw op het plein." in md
     assert "Dit nemen we voor een deel over." in md
-    assert "- Jongeren hebben we nog niet gesproken. Jongerenwerk gevraagd" in md
+    assert "- Jongeren hebben we nog niet gesproken. Wat we doen: Jongerenwerk gevraagd" in md
     assert "Sanne de Vries" in md
     sentences = [s for s in md.replace("\n", " ").split(". ") if s.strip()]
     assert max(len(s.split()) for s in sentences) <= 25  # B1: short sentences
@@ -430,21 +430,24 @@ def test_each_numbered_list_in_word_starts_at_one(tmp_path):
 
 def test_letter_says_what_was_done_and_speaks_about_young_people_not_to_them():
     dossier = full_cycle()
-    dossier.inputs.append(
-        Input(id="i3", subject="Spelen", group="jongeren", heard="Een plek om te chillen.")
-    )
     md = letter_markdown(dossier)
     # the follow-ups were recorded: the letter says what was done, not "we still try"
     assert "Dat proberen we nog" not in md
     assert (
-        "- Jongeren hebben we nog niet gesproken. Jongerenwerk gevraagd om een gesprek op het "
-        "plein te organiseren. Straatgesprekken bij de school op 15 maart gepland.\n" in md
+        "- Jongeren hebben we nog niet gesproken. Wat we doen: Jongerenwerk gevraagd om een "
+        "gesprek op het plein te organiseren. Straatgesprekken bij de school op 15 maart "
+        "gepland.\n" in md
     )
+    dossier.inputs.append(
+        Input(id="i3", subject="Spelen", group="jongeren", heard="Een plek om te chillen.")
+    )
+    md = letter_markdown(dossier)
     # points from young people are told about them, never as "U zei" to the adult reader
     assert "- De jongeren zeiden: Een plek om te chillen." in md
     assert "U zei" not in md
     assert "- Omwonenden zeiden: Meer bomen en schaduw op het plein." in md
     # nothing recorded about a group: then (and only then) the letter says we still try
+    dossier.inputs.pop()
     for a in dossier.activities:
         a.follow_up = ""
     md = letter_markdown(dossier)
@@ -836,3 +839,23 @@ def test_documents_never_cut_the_users_text(tmp_path):
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
     assert text.count(long) == md.count(long)
     assert long in letter_markdown(dossier)
+
+
+def test_a_missing_group_we_heard_from_later_counts_as_reached_and_follow_up_is_a_sentence():
+    dossier = full_cycle()
+    dossier.activities[0].follow_up = "huisbezoek via de jongerenwerker"
+    dossier.activities[1].follow_up = ""
+    letter = letter_markdown(dossier)
+    assert (
+        "Jongeren hebben we nog niet gesproken. Wat we doen: Huisbezoek via de jongerenwerker."
+        in (letter)
+    )
+    dossier.inputs.append(
+        Input(id="i3", subject="Spelen", group="jongeren", heard="Een hangplek.", weighing="open")
+    )
+    letter, report = letter_markdown(dossier), report_markdown(dossier)
+    assert "nog niet gesproken" not in letter
+    assert "Niet bereikt, en wat we daaraan deden" not in report
+    assert "De jongeren zeiden: Een hangplek." in letter
+    assert "**Jongeren**: ontbrak bij" in report  # where they were missing is still told
+    assert "we hoorden wel wat zij vinden" in report

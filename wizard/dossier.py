@@ -398,11 +398,20 @@ class Dossier(_Base):
     # --- reach ----------------------------------------------------------------------------
 
     def reached_groups(self) -> list[str]:
+        """Groups an activity reached or a point was heard from (first by activity)."""
         found: dict[str, None] = {}
         for a in self.activities:
             for g in a.reached:
                 found.setdefault(g)
+        outside = {g for g, _ in self.reach_groups()}  # not the municipality's own people
+        for i in self.inputs:
+            if i.group in outside:
+                found.setdefault(i.group)
         return list(found)
+
+    def heard_from(self, group: str) -> bool:
+        """Was a point heard from this group (whatever activity it was missing at)?"""
+        return any(i.group == group for i in self.inputs)
 
     def never_reached(self) -> list[str]:
         """Groups of the plan that no activity reached (in the plan's order)."""

@@ -408,11 +408,15 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     for g in later:
         absent = [a for a in dossier.activities if g in a.missing]
         present = [a for a in dossier.activities if g in a.reached]
-        lines.append(
+        line = (
             f"- **{_md(dossier.group_name(g))}**: ontbrak bij "
-            f"{_md(', '.join(_activity_title(dossier, a) for a in absent))}; bereikt bij "
-            f"{_md(', '.join(_activity_title(dossier, a) for a in present))}."
+            f"{_md(', '.join(_activity_title(dossier, a) for a in absent))}; "
         )
+        if present:
+            line += f"bereikt bij {_md(', '.join(_activity_title(dossier, a) for a in present))}."
+        else:
+            line += "we hoorden wel wat zij vinden (zie 4)."
+        lines.append(line)
     lines.append("")
 
     # 4 and 5. what was heard, and what was done with it
@@ -732,10 +736,11 @@ def _letter_not_reached(dossier: Dossier, groups: list[str]) -> list[str]:
     for g in named:
         name = dossier.plain_group_name(g)
         sentence = f"{name[:1].upper()}{name[1:]} hebben we nog niet gesproken."
-        done = [t for _, t in dossier.follow_ups(g) if t not in said]
+        done = [t.strip() for _, t in dossier.follow_ups(g) if t.strip() not in said]
         said.update(done)
         if done:
-            sentence += " " + " ".join(_md(as_sentence(t)) for t in done)
+            what = " ".join(_md(as_sentence(t[:1].upper() + t[1:])) for t in done)
+            sentence += f" Wat we doen: {what}"
         elif not dossier.follow_ups(g):
             sentence += " Dat proberen we nog."
         lines += [f"- {sentence}"]

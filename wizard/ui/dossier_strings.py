@@ -94,6 +94,10 @@ NL: dict[str, str] = {
         "opnieuw vast te leggen; tot dan gaan rapportage en brief uit van het oude plan."
     ),
     "dossier.never_reached": "Nog niet bereikt: {names}. Leg vast wat u doet om hen te horen.",
+    "dossier.never_reached.done": (
+        "Nog niet bereikt: {names}. U hebt vastgelegd wat u doet om hen te horen; "
+        "leg hun inbreng vast bij h als u hen spreekt."
+    ),
     "dossier.activities": "Activiteiten (a: toevoegen, Enter: wijzigen of verwijderen)",
     "dossier.inputs": "Wat we hoorden en hoe we het wogen (h: toevoegen)",
     "dossier.evaluations": "Evaluaties (e: toevoegen)",
@@ -299,6 +303,10 @@ EN: dict[str, str] = {
         "until then the report and letter follow the old plan."
     ),
     "dossier.never_reached": "Not reached yet: {names}. Record what you do to hear them.",
+    "dossier.never_reached.done": (
+        "Not reached yet: {names}. You recorded what you do to hear them; record what they "
+        "say under h when you speak with them."
+    ),
     "dossier.activities": "Activities (a: add, Enter: edit or delete)",
     "dossier.inputs": "What we heard and how we weighed it (h: add)",
     "dossier.evaluations": "Evaluations (e: add)",

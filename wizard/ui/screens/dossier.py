@@ -973,7 +973,12 @@ class DossierScreen(Screen):
         missing = self.query_one("#d-missing", Static)
         if never and d.activities:
             names = ", ".join(d.group_name(g) for g in never)
-            missing.update(safe.text(s("dossier.never_reached", names=names), "bold"))
+            key = (
+                "dossier.never_reached.done"
+                if all(d.follow_ups(g) for g in never)
+                else "dossier.never_reached"
+            )
+            missing.update(safe.text(s(key, names=names), "bold"))
             missing.display = True
         else:
             missing.display = False
