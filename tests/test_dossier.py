@@ -859,3 +859,22 @@ def test_a_missing_group_we_heard_from_later_counts_as_reached_and_follow_up_is_
     assert "De jongeren zeiden: Een hangplek." in letter
     assert "**Jongeren**: ontbrak bij" in report  # where they were missing is still told
     assert "we hoorden wel wat zij vinden" in report
+
+
+def test_a_new_plan_uses_its_fixed_and_open_items_whole_and_asks_for_no_instruction():
+    text = edit(
+        mini_text(),
+        "open: [Het ontwerp van het plein.]",
+        "open: [Het ontwerp van het plein. De bankjes en de bomen horen erbij.]",
+    )
+    loaded = load_tree_text(text, "mini.yaml")
+    result = walk(resolve(loaded.tree, "leiden"), {**PLEIN, "niveau": "coproduceren"})
+    dossier = new_dossier(result.engine, loaded.digest)
+    items = dossier.advice["invloedsruimte"]["open"]
+    assert items and all(i["instruction"] is None for i in items)
+    whole = "Het ontwerp van het plein. De bankjes en de bomen horen erbij."
+    assert whole in dossier.public_room()[1]
+    assert [instruction for *_, instruction in dossier.plan_room()] == [""] * len(
+        dossier.plan_room()
+    )  # so the screen does not ask to make it concrete
+    assert "De bankjes en de bomen horen erbij." in form_markdown(dossier)

@@ -499,8 +499,10 @@ def to_json_data(engine: Engine, digest: str, result: AdviceResult | None = None
         "avoided_werkvormen": [werkvorm(i) for i in res.avoided],
         "stakeholders": [stakeholder(i) for i in res.stakeholders],
         "invloedsruimte": {
-            "fixed": [_item(i) for i in res.fixed],
-            "open": [_item(i) for i in res.open],
+            # facts, written whole for participants: no instruction to the civil servant
+            # (the dossier reads a missing key as an older plan, see wizard.dossier.public_part)
+            "fixed": [{**_item(i), "instruction": None} for i in res.fixed],
+            "open": [{**_item(i), "instruction": None} for i in res.open],
             "decides": [_item(i) for i in res.decides],
         },
         "duties": [_item(i) for i in res.duties],
