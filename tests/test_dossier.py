@@ -402,8 +402,9 @@ def test_report_reads_newer_and_older_advice_shapes():
     advice["stakeholders"] = advice["stakeholders"] + [None, {"id": 3}]
     md = report_markdown(dossier)
     assert (
-        "Algemeen: Raadplegen (gekozen; het advies was adviseren, want: Weinig tijd); "
-        "Het ontwerp: Coproduceren; Jongeren: Adviseren; Plafond: Coproduceren" in md
+        "- **Invloed van deelnemers:** Deelnemers gaven hun mening; die is meegewogen bij de "
+        "keuze. Het advies was een andere rol: advies geven. Waarom de gemeente anders koos: "
+        "Weinig tijd. Per onderdeel: het ontwerp: samen uitwerken; jongeren: advies geven.\n" in md
     )
     assert ("enquete", "Enquête") in dossier.werkvorm_options()
     for broken in ({}, {"levels": "x", "stakeholders": "x", "invloedsruimte": []}):
@@ -878,3 +879,32 @@ def test_a_new_plan_uses_its_fixed_and_open_items_whole_and_asks_for_no_instruct
         dossier.plan_room()
     )  # so the screen does not ask to make it concrete
     assert "De bankjes en de bomen horen erbij." in form_markdown(dossier)
+
+
+def test_public_documents_say_in_words_what_influence_participants_had_and_promise_no_roles():
+    dossier = full_cycle()
+    advice = dossier.plan.advice
+    advice["levels"] = {
+        "project": {"level": "adviseren", "label": "Adviseren"},
+        "groups": [{"name": "Georganiseerde partijen", "level": "adviseren"}],
+        "cap": "adviseren",
+    }
+    advice["invloedsruimte"]["decides"] = [
+        {"text": "Het college neemt het besluit.", "reasons": [{"kind": "answer"}]},
+        {
+            "text": "De gemeente organiseert de participatie zelf. De projectleider is het "
+            "aanspreekpunt.",
+            "reasons": [{"kind": "outcome"}],
+        },
+        {
+            "text": "Het advies wordt in principe gevolgd.",
+            "reasons": [{"kind": "rule", "rule": "belofte-adviseren"}],
+        },
+    ]
+    report, letter = report_markdown(dossier), letter_markdown(dossier)
+    for doc in (report, letter):
+        assert "organiseert de participatie" not in doc
+        assert "Het college neemt het besluit." in doc
+        assert "Het advies wordt in principe gevolgd." in doc
+    assert "Plafond" not in report and "Adviseren" not in report
+    assert "Deelnemers gaven advies; het bestuur volgt dat, tenzij" in report

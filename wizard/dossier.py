@@ -345,6 +345,8 @@ class Dossier(_Base):
             part = public_part(item)
             if part is None or not part[0]:
                 continue
+            if _is_organiser_statement(item):
+                continue  # who organises it is for the plan, not a promise to participants
             whole = item["text"].strip() if isinstance(item, dict) else str(item).strip()
             text = whole if _is_level_promise(item) else part[0]
             out.append(re.sub(r"\s*\(zie [^)]*\)", "", text))  # no "(zie hierboven)" alone
@@ -442,6 +444,16 @@ def _is_level_promise(item: Any) -> bool:
         isinstance(r, dict) and str(r.get("rule") or "").startswith("belofte")
         for r in reasons or []
     )
+
+
+def _is_organiser_statement(item: Any) -> bool:
+    """Is this Rollen item only about who organises the participation (it follows from an
+    outcome such as ``plan-gemeente``, not from an answer on who decides or a level's promise)?
+    Such an item is not a promise to participants."""
+    reasons = item.get("reasons") if isinstance(item, dict) else None
+    if not isinstance(reasons, list) or not reasons or _is_level_promise(item):
+        return False
+    return all(isinstance(r, dict) and r.get("kind") == "outcome" for r in reasons)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ0-9\"'‘“(])")

@@ -26,6 +26,7 @@ from wizard.dossier import (
     Dossier,
     Evaluation,
     Weighing,
+    lower_first,
     public_part,
 )
 from wizard.text import as_sentence, clean, one_line
@@ -148,6 +149,74 @@ def _levels(advice: dict[str, Any]) -> list[str]:
     if isinstance(cap, str):
         lines.append(f"Plafond: {cap.capitalize()}")
     return lines
+
+
+# What each level meant for participants, in words (no "Adviseren" or "Plafond" in public).
+_INFLUENCE = {
+    "informeren": "Deelnemers kregen informatie; over de keuze zelf konden ze niet meepraten.",
+    "raadplegen": "Deelnemers gaven hun mening; die is meegewogen bij de keuze.",
+    "adviseren": (
+        "Deelnemers gaven advies; het bestuur volgt dat, tenzij er goede redenen zijn om "
+        "ervan af te wijken. Dan legt het uit waarom."
+    ),
+    "coproduceren": (
+        "Deelnemers werkten het plan samen met de gemeente uit; wat ze samen maakten, is in "
+        "principe overgenomen."
+    ),
+    "meebeslissen": (
+        "Deelnemers beslisten mee; hun keuze is overgenomen, binnen de grenzen die vooraf "
+        "vastlagen."
+    ),
+}
+_INFLUENCE_SHORT = {
+    "informeren": "informatie krijgen",
+    "raadplegen": "hun mening geven",
+    "adviseren": "advies geven",
+    "coproduceren": "samen uitwerken",
+    "meebeslissen": "meebeslissen",
+}
+
+
+def _level_id(lv: Any) -> str | None:
+    if not isinstance(lv, dict):
+        return None
+    for key in ("level", "label"):
+        value = lv.get(key)
+        if isinstance(value, str) and value.lower() in _INFLUENCE:
+            return value.lower()
+    return None
+
+
+def _influence(advice: dict[str, Any]) -> list[str]:
+    """What influence participants had, in words: the whole, then per part where it differs
+    (no level names, no cap: those are the plan's working words)."""
+    levels = advice.get("levels")
+    if not isinstance(levels, dict):
+        return []
+    project = levels.get("project")
+    level = _level_id(project)
+    out: list[str] = []
+    if level:
+        out.append(_INFLUENCE[level])
+        advised = project.get("advised") if isinstance(project, dict) else None
+        if project.get("deviated") is True and isinstance(advised, str):
+            words = _INFLUENCE_SHORT.get(advised.lower(), advised)
+            sentence = f"Het advies was een andere rol: {words}"
+            reason = project.get("deviation_reason")
+            sentence += f". Waarom de gemeente anders koos: {reason}" if reason else ""
+            out.append(as_sentence(sentence))
+    parts = []
+    for key in ("subjects", "groups"):
+        for lv in levels.get(key) or []:
+            if not isinstance(lv, dict):
+                continue
+            who = lv.get("name") or lv.get("group_name") or lv.get("group") or lv.get("topic")
+            part = _level_id(lv)
+            if isinstance(who, str) and part and part != level:
+                parts.append(f"{lower_first(who)}: {_INFLUENCE_SHORT[part]}")
+    if parts:
+        out.append(f"Per onderdeel: {'; '.join(parts)}.")
+    return out
 
 
 def _decision(advice: dict[str, Any]) -> str | None:
@@ -338,9 +407,9 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
         decision = _decision(advice)
         if decision:
             lines.append(f"- **Besluit in het plan:** {_md(decision)}")
-        levels = _levels(advice)
-        if levels:
-            lines.append(f"- **Niveau:** {_md('; '.join(levels))}")
+        influence = _influence(advice)
+        if influence:
+            lines.append(f"- **Invloed van deelnemers:** {_md(' '.join(influence))}")
         planned = dossier.planned_werkvormen()
         if planned:
             lines.append(f"- **Geplande werkvormen:** {_md(', '.join(n for _, n in planned))}")
