@@ -908,3 +908,10 @@ def test_public_documents_say_in_words_what_influence_participants_had_and_promi
         assert "Het advies wordt in principe gevolgd." in doc
     assert "Plafond" not in report and "Adviseren" not in report
     assert "Deelnemers gaven advies; het bestuur volgt dat, tenzij" in report
+
+
+def test_the_rapportage_says_how_many_activities_were_evaluated_not_that_all_were():
+    report = report_markdown(full_cycle())  # two activities, one evaluation
+    assert "Na elke bijeenkomst vragen we" not in report
+    assert "Een evaluatie is vastgelegd bij 1 van de 2 activiteiten." in report
+    assert "Geen evaluatie: Bewonersbrief (8 maart 2026)." in report

@@ -537,10 +537,24 @@ def report_markdown(dossier: Dossier, today: date | None = None) -> str:
     # 7. evaluation
     lines += ["## 7. Evaluatie", ""]
     lines += [
-        "Na elke bijeenkomst vragen we de deelnemers om een evaluatie [leiden-wijkverenigingen] "
-        "[schiedam]. Scores van 1 (helemaal niet) tot 5 (helemaal wel), gemiddeld.",
+        "Het is goed om na elke bijeenkomst de deelnemers om een evaluatie te vragen "
+        "[leiden-wijkverenigingen] [schiedam].",
         "",
     ]
+    if dossier.activities:
+        evaluated = {e.activity for e in dossier.evaluations}
+        done = [a for a in dossier.activities if a.id in evaluated]
+        m = len(dossier.activities)
+        lines.append(
+            f"Een evaluatie is vastgelegd bij {len(done)} van de {m} "
+            f"{'activiteit' if m == 1 else 'activiteiten'}."
+        )
+        without = [_activity_title(dossier, a) for a in dossier.activities if a not in done]
+        if without and done:
+            lines[-1] += f" Geen evaluatie: {_md(', '.join(without))}."
+        lines.append("")
+    if dossier.evaluations:
+        lines += ["Scores van 1 (helemaal niet) tot 5 (helemaal wel), gemiddeld.", ""]
     if not dossier.evaluations:
         lines += ["_Nog geen evaluaties vastgelegd._", ""]
     for e in dossier.evaluations:
