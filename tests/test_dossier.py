@@ -915,3 +915,28 @@ def test_the_rapportage_says_how_many_activities_were_evaluated_not_that_all_wer
     assert "Na elke bijeenkomst vragen we" not in report
     assert "Een evaluatie is vastgelegd bij 1 van de 2 activiteiten." in report
     assert "Geen evaluatie: Bewonersbrief (8 maart 2026)." in report
+
+
+def test_a_letter_about_young_children_is_for_parents_and_the_childrens_letter_fits_their_words(
+    tmp_path, capsys
+):
+    from wizard.report import parents_letter_markdown
+
+    dossier = _young_dossier()
+    dossier.inputs[-1].heard = "De kinderen tekenden een klimrek en een zandbak"
+    dossier.inputs.append(
+        Input(id="i4", subject="Spelen", group="jongeren", heard="We willen een glijbaan")
+    )
+    kids = child_letter_markdown(dossier)
+    assert "Dit hebben we van jullie gehoord:\n\n- De kinderen tekenden een klimrek" in kids
+    assert "- Jullie vertelden ons: “We willen een glijbaan.”" in kids
+    assert "Jullie vertelden ons: “De kinderen" not in kids
+    parents = parents_letter_markdown(dossier)
+    assert "Beste ouders en begeleiders," in parents
+    assert "voorlezen" in parents and "juf" not in parents and "Hallo allemaal" not in parents
+    assert "## Wat we van de kinderen hoorden" in parents
+    assert "- De kinderen tekenden een klimrek en een zandbak." in parents
+    path = tmp_path / "dossier.yaml"
+    save_dossier(path, dossier, remember_it=False)
+    assert main(["brief", str(path), "--voor", "ouders"]) == 0
+    assert "Beste ouders en begeleiders," in capsys.readouterr().out

@@ -158,10 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "brief":
             doc.add_argument(
                 "--voor",
-                choices=["deelnemers", "kinderen"],
+                choices=["deelnemers", "kinderen", "ouders"],
                 default="deelnemers",
-                help="de brief voor alle deelnemers (standaard), of de korte brief voor de "
-                "kinderen en jongeren die meededen",
+                help="de brief voor alle deelnemers (standaard), de korte brief voor de "
+                "kinderen en jongeren die meededen en zelf lezen, of die brief voor ouders en "
+                "begeleiders die hem voorlezen of uitleggen (jonge kinderen)",
             )
         if name == "formulier":
             doc.add_argument(
@@ -447,6 +448,8 @@ def cmd_document(args: argparse.Namespace) -> int:
     }
     if getattr(args, "voor", None) == "kinderen":
         makers["brief"] = (report.child_letter_markdown, report.letter_data, "brief-kinderen")
+    if getattr(args, "voor", None) == "ouders":
+        makers["brief"] = (report.parents_letter_markdown, report.letter_data, "brief-ouders")
     sender, contact = getattr(args, "afzender", None), getattr(args, "contact", None)
     if sender is not None or contact is not None:  # kept in the dossier, for every document
         from wizard.dossier import save_dossier

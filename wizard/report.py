@@ -844,40 +844,91 @@ def young_points(dossier: Dossier) -> list[Any]:
     return out
 
 
-def child_letter_markdown(dossier: Dossier, today: date | None = None) -> str:
-    """A short letter for the children and young people who took part: simple words, short
-    sentences; what they said, what we do with it, thank you."""
-    lines = [f"# Wat we met jullie ideeën doen: {_md(dossier.title)}", ""]
-    lines += [f"_{_nl_date((today or date.today()).isoformat())}_", "", "Hallo allemaal,", ""]
-    lines += [
-        f"Jullie hebben meegedacht over {_md(dossier.title)}. Dank je wel! "
-        "In deze brief lees je wat jullie zeiden. En wat we daarmee doen.",
-        "",
-        "## Wat jullie zeiden",
-        "",
-    ]
+_FIRST_PERSON = ("ik ", "we ", "wij ", "mijn ", "ons ", "onze ")
+
+
+def _child_point(text: str) -> str:
+    """A point in the children's letter: their own words ("We willen ...") read as what they
+    told us; any other text (often written about them: "De kinderen tekenden ...") is given as
+    it is, under "Dit hebben we van jullie gehoord:"."""
+    sentence = as_sentence(text)
+    if sentence.lower().startswith(_FIRST_PERSON):
+        return f"Jullie vertelden ons: “{_md(sentence)}”"
+    return _md(sentence)
+
+
+def child_letter_markdown(
+    dossier: Dossier, today: date | None = None, *, readers: str = "kinderen"
+) -> str:
+    """A short letter about what the children and young people said: simple words, short
+    sentences; what they said, what we do with it, thank you. ``readers="kinderen"``: for
+    children who read it themselves; ``"ouders"``: for parents and begeleiders who read it
+    aloud or explain it (very young children, a kinderdagverblijf)."""
+    parents = readers == "ouders"
+    day = _nl_date((today or date.today()).isoformat())
     points = young_points(dossier)
-    if not points:
-        lines += ["We hebben alles opgeschreven. We laten jullie snel weten wat we ermee doen.", ""]
+    if parents:
+        lines = [f"# Wat we met de ideeën van de kinderen doen: {_md(dossier.title)}", ""]
+        lines += [f"_{day}_", "", "Beste ouders en begeleiders,", ""]
+        lines += [
+            f"De kinderen hebben meegedacht over {_md(dossier.title)}. Dank u wel dat u dat "
+            "mogelijk maakte. In deze brief leest u wat we van de kinderen hoorden. En wat we "
+            "ermee doen. Wilt u dit aan de kinderen vertellen of voorlezen?",
+            "",
+            "## Wat we van de kinderen hoorden",
+            "",
+        ]
+        if not points:
+            lines += ["We hebben alles opgeschreven. We laten u snel weten wat we ermee doen.", ""]
+    else:
+        lines = [f"# Wat we met jullie ideeën doen: {_md(dossier.title)}", ""]
+        lines += [f"_{day}_", "", "Hallo allemaal,", ""]
+        lines += [
+            f"Jullie hebben meegedacht over {_md(dossier.title)}. Dank je wel! "
+            "In deze brief lees je wat jullie zeiden. En wat we daarmee doen.",
+            "",
+            "## Wat jullie zeiden",
+            "",
+        ]
+        if not points:
+            lines += [
+                "We hebben alles opgeschreven. We laten jullie snel weten wat we ermee doen.",
+                "",
+            ]
+        else:
+            lines += ["Dit hebben we van jullie gehoord:", ""]
     for i in points:
-        lines.append(f"- {_md(as_sentence(i.heard))}")
+        lines.append(f"- {_md(as_sentence(i.heard)) if parents else _child_point(i.heard)}")
         lines += [f"  - {line}" for line in _answer_lines(i, young=True)]
     if points:
         lines.append("")
     lines += ["## Hoe gaat het verder?", ""]
     if dossier.decision:
         lines += ["Er is een besluit genomen. " + as_sentence(_md(dossier.decision.text)), ""]
+    elif parents:
+        lines += ["Er is nog geen besluit. We laten het u weten.", ""]
     else:
         lines += ["Er is nog geen besluit. We laten het jullie weten.", ""]
-    lines += [
-        "Heb je een vraag? Vraag het aan je juf, meester of begeleider. "
-        f"Of neem contact op met {_contact(dossier)}.",
-        "",
-        "Nogmaals bedankt voor jullie ideeën!",
-        "",
-        _sender(dossier),
-    ]
+    if parents:
+        lines += [
+            f"Hebt u een vraag? Neem dan contact op met {_contact(dossier)}.",
+            "",
+            "Nogmaals dank aan de kinderen, en aan u!",
+        ]
+    else:
+        lines += [
+            "Heb je een vraag? Vraag het aan je ouders, juf, meester of begeleider. "
+            f"Of neem contact op met {_contact(dossier)}.",
+            "",
+            "Nogmaals bedankt voor jullie ideeën!",
+        ]
+    lines += ["", _sender(dossier)]
     return clean("\n".join(lines).rstrip() + "\n")
+
+
+def parents_letter_markdown(dossier: Dossier, today: date | None = None) -> str:
+    """The children's letter for parents and begeleiders to read aloud or explain."""
+    return child_letter_markdown(dossier, today, readers="ouders")
 
 
 def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:

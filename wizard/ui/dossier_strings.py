@@ -71,7 +71,10 @@ NL: dict[str, str] = {
         "Let op: de brief mist nog {what}. Er staat nu een tekst in om in te vullen. "
         "Sluit dit venster en druk o om het in te vullen."
     ),
-    "dossier.doc.brief-kinderen": "Brief voor de kinderen en jongeren die meededen",
+    "dossier.doc.brief-kinderen": "Brief voor de kinderen en jongeren die meededen (lezen zelf)",
+    "dossier.doc.brief-ouders": (
+        "Brief over de kinderen voor ouders en begeleiders (voorlezen; jonge kinderen)"
+    ),
     # dossier screen
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "Bestand: {path}\nEsc: naar de vragen en het advies; F6 brengt u hier terug.",
@@ -281,7 +284,10 @@ EN: dict[str, str] = {
         "Note: the letter still lacks {what}. It now has a text to fill in. Close this window "
         "and press o to fill it in."
     ),
-    "dossier.doc.brief-kinderen": "Letter for the children and young people who took part",
+    "dossier.doc.brief-kinderen": "Letter for the children and young people who took part (they read it)",
+    "dossier.doc.brief-ouders": (
+        "Letter about the children for parents and carers (to read aloud; young children)"
+    ),
     "dossier.heading": "Dossier: {title}",
     "dossier.file": "File: {path}\nEsc: to the questions and the advice; F6 brings you back here.",
     "dossier.file.nosave": (

@@ -646,14 +646,15 @@ class RoomForm(_Form):
 
 # --- export -----------------------------------------------------------------------------------
 
-DOCUMENTS = ("rapport", "brief", "brief-kinderen", "formulier", "plan")
+DOCUMENTS = ("rapport", "brief", "brief-kinderen", "brief-ouders", "formulier", "plan")
+_FOR_YOUNG = ("brief-kinderen", "brief-ouders")
 FORMATS = ("docx", "markdown", "json")
 SUFFIX = {"docx": ".docx", "markdown": ".md", "json": ".json"}
 
 
 def documents_for(dossier: Any) -> tuple[str, ...]:
     """The documents to offer: the letter for children only when children took part."""
-    return tuple(d for d in DOCUMENTS if d != "brief-kinderen" or dossier.has_young())
+    return tuple(d for d in DOCUMENTS if d not in _FOR_YOUNG or dossier.has_young())
 
 
 def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) -> tuple[str, str]:
@@ -674,6 +675,7 @@ def document_text(dossier: Any, session: Any, doc: str, fmt: str, today: Any) ->
         "rapport": (report.report_markdown, report.report_data, "rapportage"),
         "brief": (report.letter_markdown, report.letter_data, "brief"),
         "brief-kinderen": (report.child_letter_markdown, report.letter_data, "brief-kinderen"),
+        "brief-ouders": (report.parents_letter_markdown, report.letter_data, "brief-ouders"),
         "formulier": (
             lambda d, t: report.form_markdown(d),
             lambda d, t: report.form_data(d),
@@ -690,6 +692,7 @@ _STEMS = {
     "rapport": "rapportage",
     "brief": "brief",
     "brief-kinderen": "brief-kinderen",
+    "brief-ouders": "brief-ouders",
     "formulier": "evaluatieformulier",
     "plan": "plan",
 }
