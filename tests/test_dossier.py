@@ -940,3 +940,15 @@ def test_a_letter_about_young_children_is_for_parents_and_the_childrens_letter_f
     save_dossier(path, dossier, remember_it=False)
     assert main(["brief", str(path), "--voor", "ouders"]) == 0
     assert "Beste ouders en begeleiders," in capsys.readouterr().out
+
+
+def test_the_letter_says_what_was_fixed_in_public_words():
+    dossier = _with_room(
+        full_cycle(),
+        [{"text": "Het budget: € 95.000.", "instruction": None, "why": [], "reasons": []}],
+        [],
+    )
+    letter = letter_markdown(dossier)
+    assert "## Wat al vastlag\n\nHierover ging het meedenken niet. Dit lag al vast:\n\n" in letter
+    assert "- Het budget: € 95.000.\n" in letter
+    assert letter.index("## Wat al vastlag") < letter.index("## Wat we hoorden")

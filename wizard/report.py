@@ -740,6 +740,11 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
         lines += ["We hebben nog geen activiteiten gehouden.", ""]
     if f["never_reached"]:
         lines += _letter_not_reached(dossier, f["never_reached"])
+    fixed = _room(dossier)[0]
+    if fixed:  # the frame: what participants could not change (in public words)
+        lines += ["## Wat al vastlag", "", "Hierover ging het meedenken niet. Dit lag al vast:", ""]
+        lines += [f"- {_md(as_sentence(t))}" for t in fixed]
+        lines.append("")
     kept = _promise_kept(dossier, public=True)
     if dossier.promise():
         lines += ["## Wat we beloofden", "", *kept]
@@ -953,6 +958,7 @@ def letter_data(dossier: Dossier, today: date | None = None) -> dict[str, Any]:
             for g in dossier.never_reached()
             if not dossier.is_sensitive_group(g)
         ],
+        "fixed": _room(dossier)[0],
         "promise": dossier.promise(),
         "points": [
             {
