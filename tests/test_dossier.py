@@ -952,3 +952,12 @@ def test_the_letter_says_what_was_fixed_in_public_words():
     assert "## Wat al vastlag\n\nHierover ging het meedenken niet. Dit lag al vast:\n\n" in letter
     assert "- Het budget: € 95.000.\n" in letter
     assert letter.index("## Wat al vastlag") < letter.index("## Wat we hoorden")
+
+
+def test_evaluation_scores_on_the_screen_say_what_they_are_about():
+    from wizard.report import evaluation_summary
+
+    line = evaluation_summary(
+        Evaluation(activity="a1", respondents=18, clear=4.2, heard=3.8, accessible=3.0)
+    )
+    assert line == "18 ingevuld · duidelijk 4,2 · gehoord 3,8 · kon meedoen 3,0 (1-5)"

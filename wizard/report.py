@@ -1114,7 +1114,11 @@ def form_data(dossier: Dossier, activity: str | None = None) -> dict[str, Any]:
     }
 
 
+# Short names of the three scored questions, for one line on a screen.
+SCORE_LABELS = {"clear": "duidelijk", "heard": "gehoord", "accessible": "kon meedoen"}
+
+
 def evaluation_summary(e: Evaluation) -> str:
-    """One line for a screen: respondents and the three scores."""
-    scores = " · ".join(_score(getattr(e, k)) for k, _ in SCORE_QUESTIONS)
-    return f"{e.respondents} ingevuld · {scores}"
+    """One line for a screen: respondents and the three scores, each with what it is about."""
+    scores = " · ".join(f"{SCORE_LABELS[k]} {_score(getattr(e, k))}" for k, _ in SCORE_QUESTIONS)
+    return f"{e.respondents} ingevuld · {scores} (1-5)"
