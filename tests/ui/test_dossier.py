@@ -808,6 +808,21 @@ async def test_quit_with_an_open_form_warns_and_can_keep_save_or_throw_away():
     assert app.return_code == 0 and load_dossier(path).inputs == []
 
 
+async def test_save_and_quit_with_a_form_that_cannot_be_saved_keeps_the_form_and_the_app():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "h")
+        form = app.screen
+        fill(form, **{"f-subject": "Parkeren"})  # what was heard is missing
+        await pilot.press("ctrl+q", "right", "enter")  # Opslaan en stoppen
+        await pilot.pause()
+        assert app.screen is form and app.return_code is None  # the form says what is missing
+        fill(form, **{"f-heard": "Te weinig plekken"})
+        await save(pilot)
+        assert isinstance(app.screen, DossierScreen) and app.return_code is None
+
+
 async def test_quit_says_the_plan_was_exported_also_when_that_was_before_the_dossier(tmp_path):
     from wizard.ui.screens.dossier import open_dossier_file
 

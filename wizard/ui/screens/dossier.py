@@ -311,6 +311,8 @@ class _Form(ModalScreen[Any]):
             return
         if result is not None:
             self.dismiss(("save", result))
+        else:
+            self.quit_after_save = False  # not saved: the form stays, and so does the app
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
