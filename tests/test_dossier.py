@@ -961,3 +961,25 @@ def test_evaluation_scores_on_the_screen_say_what_they_are_about():
         Evaluation(activity="a1", respondents=18, clear=4.2, heard=3.8, accessible=3.0)
     )
     assert line == "18 ingevuld · duidelijk 4,2 · gehoord 3,8 · kon meedoen 3,0 (1-5)"
+
+
+def test_the_shipped_tree_marks_young_and_sensitive_groups_in_the_plan_a_dossier_keeps():
+    """The dossier reads who is young or sensitive from the plan, which takes it from the tree:
+    a group the old fallback list never knew (via-professionals) is left unnamed in a letter."""
+    from wizard.loader import load_tree
+    from wizard.paths import default_tree
+
+    loaded = load_tree(default_tree())
+    case = next(c for c in loaded.tree.cases if c.id == "handhaving-gevolgen-open")
+    result = walk(resolve(loaded.tree, case.variant), case.answers)
+    dossier = new_dossier(result.engine, loaded.digest)
+    assert dossier.is_sensitive_group("via-professionals")
+    assert dossier.is_sensitive_group("armoede")
+    assert not dossier.is_sensitive_group("omwonenden")
+    case = next(c for c in loaded.tree.cases if c.id == "zonder-variant")
+    result = walk(resolve(loaded.tree, case.variant), case.answers)
+    dossier = new_dossier(result.engine, loaded.digest)
+    people = {s["id"]: s for s in dossier.advice["stakeholders"]}
+    assert people["kinderen"]["audience"] == "kinderen"
+    assert people["omwonenden"]["audience"] is None
+    assert dossier.is_young_werkvorm("kinderparticipatie")

@@ -182,16 +182,16 @@ class PlanSnapshot(_Base):
 AnswerValue = str | list[str] | bool
 
 # Children and young people get their own evaluation form and are not addressed as "u". The
-# plan snapshot says so per group and werkvorm once the tree marks it (``audience``, see
-# docs/dossier.md); until then these catalogue ids of the bundled tree say it.
+# plan snapshot says so per group and werkvorm (the tree's ``audience``); these catalogue ids
+# of the bundled tree only serve dossiers made before plans carried that field.
 YOUNG_AUDIENCES = frozenset({"kinderen", "jongeren"})
 YOUNG_GROUPS = frozenset({"kinderen", "jongeren"})
 YOUNG_WERKVORMEN = frozenset({"kinderparticipatie", "jongerenpanel"})
 # Groups a public letter does not name ("we spraken nog niet met mensen met weinig geld" labels
-# the readers' neighbours): the plan snapshot says so once the tree marks a stakeholder
-# ``sensitive: true`` (see docs/dossier.md); until then these catalogue ids of the bundled tree
-# (poverty and debts, low literacy, migration background, disability). The rapportage for the
-# council names every group.
+# the readers' neighbours): the plan snapshot says so per stakeholder (the tree's
+# ``sensitive: true``); these catalogue ids of the bundled tree (poverty and debts, low literacy,
+# migration background, disability) only serve dossiers made before plans carried that field.
+# The rapportage for the council names every group.
 SENSITIVE_GROUPS = frozenset(
     {"armoede", "schulden", "laaggeletterden", "nieuwkomers", "beperking", "statushouders"}
 )

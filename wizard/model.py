@@ -156,6 +156,9 @@ class Source(Strict):
         return ", ".join(str(b) for b in (self.title, self.publisher, self.year) if b)
 
 
+Audience = Literal["kinderen", "jongeren"]
+
+
 class Werkvorm(Strict):
     """A participation method from the catalogue."""
 
@@ -172,6 +175,10 @@ class Werkvorm(Strict):
     )
     low_threshold: bool = Field(
         False, description="Laagdrempelig: geschikt voor moeilijk bereikbare groepen."
+    )
+    audience: Audience | None = Field(
+        None,
+        description="Voor kinderen of jongeren: hun evaluatieformulier en brief zijn dan anders.",
     )
     only_when_suggested: bool = Field(
         False,
@@ -197,6 +204,15 @@ class Stakeholder(Strict):
     )
     spokesperson: Text | None = Field(
         None, description="Wie spreekt namens dit belang (voor stille belangen)."
+    )
+    audience: Audience | None = Field(
+        None,
+        description="Kinderen of jongeren: het dossier maakt dan een formulier en brief op maat.",
+    )
+    sensitive: bool = Field(
+        False,
+        description="Een brief aan deelnemers noemt deze groep niet bij naam (bv. armoede, "
+        "laaggeletterdheid); de rapportage voor de raad wel.",
     )
     werkvormen: list[Ident] = Field(
         default_factory=list,

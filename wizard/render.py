@@ -433,6 +433,7 @@ def to_json_data(engine: Engine, digest: str, result: AdviceResult | None = None
             "description": w.description if w else None,
             "levels": [lv.value for lv in w.levels] if w else [],
             "low_threshold": w.low_threshold if w else False,
+            "audience": w.audience if w else None,
             "why": item.why,
             "reasons": _reasons(item.reasons),
         }
@@ -446,6 +447,8 @@ def to_json_data(engine: Engine, digest: str, result: AdviceResult | None = None
             "reach": s.reach if s else None,
             "barrier": s.barrier if s else None,
             "spokesperson": s.spokesperson if s else None,
+            "audience": s.audience if s else None,
+            "sensitive": s.sensitive if s else False,
             "why": item.why,
             "reasons": _reasons(item.reasons),
         }
