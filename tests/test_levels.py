@@ -329,3 +329,14 @@ def test_a_cap_for_some_subjects_leaves_the_others_alone():
     assert levels_of(result)["ontwerp"] == "raadplegen"
     assert levels_of(result)["uitvoering"] == "adviseren"  # its own maximum, not the cap
     assert result.cap is None
+
+
+def test_the_preview_marks_a_fixed_role_only_when_it_is_above_the_cap():
+    from wizard.levels import LevelAdvice, preview_lines
+
+    project = LevelAdvice(Level.raadplegen)
+    raad = LevelAdvice(Level.adviseren, "group", "adviesraad", "Adviesraden", beyond_cap=True)
+    lines = preview_lines(project, [], [raad], Level.raadplegen)
+    assert "  · Adviesraden: Adviseren (vaste rol, boven het plafond)" in lines
+    lines = preview_lines(project, [], [raad], Level.adviseren)  # at the cap: nothing to explain
+    assert "  · Adviesraden: Adviseren" in lines

@@ -392,7 +392,8 @@ def preview_lines(
         return []
     lines = [f"{project.name}: {project.label}"]
     for lv in [*subjects, *groups]:
-        fixed_role = " (vaste rol, boven het plafond)" if lv.beyond_cap else ""
+        above = lv.beyond_cap and cap is not None and lv.level.rank > cap.rank
+        fixed_role = " (vaste rol, boven het plafond)" if above else ""
         lines.append(f"  · {lv.name}: {lv.label}{fixed_role}")
     if cap is not None:
         lines.append(
