@@ -18,12 +18,12 @@ from wizard.dossier import (
     load_dossier,
     new_dossier,
     open_with_tree,
-    recent_dossiers,
     save_dossier,
 )
 from wizard.flow import resolve
 from wizard.loader import load_tree_text
 from wizard.problems import ProblemsError
+from wizard.recent import recent_dossiers
 from wizard.report import (
     child_letter_markdown,
     form_data,

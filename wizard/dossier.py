@@ -41,13 +41,12 @@ from pydantic import (
 from wizard.engine import Engine, now_iso
 from wizard.flow import Flow
 from wizard.problems import Problem, ProblemsError
+from wizard.recent import remember
 from wizard.session import fit_answers, fit_details, write_atomic
 
 DOSSIER_KIND = "stappenplan-dossier"
 DOSSIER_VERSION = 1
 MAX_DOSSIER_BYTES = 2 * 1024 * 1024
-RECENT_FILE = "recente-dossiers.json"
-RECENT_MAX = 20
 
 
 def _day(value: str) -> str:
@@ -72,7 +71,8 @@ Ref = Annotated[str, Field(min_length=1, max_length=80)]
 
 
 class _Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    # defer_build: the schemas are built when a dossier is first read, not on import
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 class Weighing(str, Enum):
@@ -769,54 +769,3 @@ def default_dossier_path(dossier: Dossier) -> Path:
         path = folder / f"{base}-{n}.yaml"
         n += 1
     return path
-
-
-# --- recent dossiers ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Recent:
-    path: Path
-    title: str
-    opened: str
-
-
-def _recent_file() -> Path:
-    from wizard.paths import state_dir
-
-    return state_dir() / RECENT_FILE
-
-
-def recent_dossiers(*, existing_only: bool = True) -> list[Recent]:
-    """Dossiers opened or saved lately, newest first (files that are gone are left out)."""
-    try:
-        raw = json.loads(_recent_file().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return []
-    out: list[Recent] = []
-    if not isinstance(raw, list):
-        return out
-    for entry in raw:
-        if not isinstance(entry, dict):
-            continue
-        path, title, opened = entry.get("path"), entry.get("title"), entry.get("opened")
-        if not (isinstance(path, str) and isinstance(title, str) and isinstance(opened, str)):
-            continue
-        p = Path(path)
-        if existing_only and not p.is_file():
-            continue
-        out.append(Recent(p, title, opened))
-    return out[:RECENT_MAX]
-
-
-def remember(path: Path, title: str) -> None:
-    """Put a dossier on top of the recent list; a failure to write it is not worth an error."""
-    path = path.resolve()
-    entries = [r for r in recent_dossiers(existing_only=False) if r.path.resolve() != path]
-    entries.insert(0, Recent(path, title, now_iso()))
-    data = [{"path": str(r.path), "title": r.title, "opened": r.opened} for r in entries]
-    try:
-        text = json.dumps(data[:RECENT_MAX], ensure_ascii=False, indent=2)
-        write_atomic(_recent_file(), text, private=True)
-    except OSError:
-        pass

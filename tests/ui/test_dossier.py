@@ -6,8 +6,9 @@ from docx import Document
 from textual.widgets import Input, RadioSet, Select, SelectionList
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
-from wizard.dossier import load_dossier, recent_dossiers
+from wizard.dossier import load_dossier
 from wizard.paths import dossiers_dir
+from wizard.recent import recent_dossiers
 from wizard.report import letter_markdown
 from wizard.ui.screens.dossier import (
     ActivityForm,

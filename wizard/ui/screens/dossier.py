@@ -1222,9 +1222,10 @@ def show_dossier(app: Any) -> None:
 
 def open_dossier_file(app: Any, path: Path) -> None:
     """Open a dossier file: its tree (by id), its variant and answers; name what no longer fits."""
-    from wizard.dossier import load_dossier, open_with_tree, plan_written, remember
+    from wizard.dossier import load_dossier, open_with_tree, plan_written
     from wizard.flow import UnknownVariant, resolve
     from wizard.problems import ProblemsError
+    from wizard.recent import remember
     from wizard.ui.state import Session
 
     s = app.strings

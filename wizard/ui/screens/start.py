@@ -49,7 +49,7 @@ class StartScreen(Screen):
         self.entries: list[TreeEntry] = []
         self.resumable: Resumable | None = None
         self.others: list[Resumable] = []  # more unfinished sessions: one per project
-        self.recent: list = []  # wizard.dossier.Recent
+        self.recent: list = []  # wizard.recent.Recent
         self.unreadable: list[Unreadable] = []
         self._scanned = False
 
@@ -157,7 +157,7 @@ class StartScreen(Screen):
             found = scan.sessions if scan else []
             self.resumable = found[0] if found else None
             self.others = found[1:]
-        from wizard.dossier import recent_dossiers
+        from wizard.recent import recent_dossiers
 
         self.recent = recent_dossiers()
         self._show_unreadable()
