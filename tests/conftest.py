@@ -16,10 +16,11 @@ MINI = FIXTURES / "mini.yaml"
 
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path_factory, monkeypatch):
-    """Never touch the real user's state or documents folder from a test."""
+    """Never touch the real user's state, cache or documents folder from a test."""
     monkeypatch.setenv("STAPPENPLAN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("STAPPENPLAN_DOCUMENTS_DIR", str(tmp_path_factory.mktemp("documenten")))
     monkeypatch.setenv("STAPPENPLAN_DOSSIERS", str(tmp_path_factory.mktemp("dossiers")))
+    monkeypatch.setenv("STAPPENPLAN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def mini_text() -> str:

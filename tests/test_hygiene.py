@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = [
     "wizard.model",
     "wizard.yamlsafe",
+    "wizard.textfile",
+    "wizard.loaded",
+    "wizard.treecache",
+    "wizard.recent",
     "wizard.loader",
     "wizard.flow",
     "wizard.lint",

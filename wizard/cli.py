@@ -217,7 +217,7 @@ def _err(message: str) -> None:
 
 def _tree_path(value: str | None) -> Path | None:
     from wizard.paths import default_tree
-    from wizard.yamlsafe import not_a_file
+    from wizard.textfile import not_a_file
 
     path = Path(value) if value else default_tree()
     problem = not_a_file(path, "boombestand")
@@ -241,7 +241,7 @@ def cmd_check(paths: list[str], strict: bool) -> int:
     from wizard.loader import load_tree
     from wizard.paths import bundled_trees, trees_dir
     from wizard.problems import ProblemsError
-    from wizard.yamlsafe import not_a_file
+    from wizard.textfile import not_a_file
 
     files = [Path(p) for p in paths] if paths else bundled_trees()
     if not files:
@@ -290,7 +290,7 @@ def cmd_run(
     from wizard.render import to_json_data, to_markdown
     from wizard.run import load_answers, walk
     from wizard.text import json_text
-    from wizard.yamlsafe import not_a_file
+    from wizard.textfile import not_a_file
 
     tree_path = _tree_path(tree)
     if tree_path is None:

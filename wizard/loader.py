@@ -7,37 +7,21 @@ with a "did you mean" for misspelled keys and values.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import types
 import typing
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from wizard.loaded import LoadedTree
 from wizard.model import Tree
 from wizard.problems import Problem, ProblemsError, Severity, did_you_mean
 from wizard.yamlsafe import YamlDoc, gc_paused, load_yaml_file, parse_yaml
 
 Path_ = tuple[str | int, ...]
-
-
-@dataclass
-class LoadedTree:
-    tree: Tree
-    doc: YamlDoc
-    digest: str
-
-    @property
-    def file(self) -> str:
-        return self.doc.file
-
-
-def content_digest(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def describe_path(data: Any, path: Path_) -> str:
@@ -337,12 +321,12 @@ def tree_from_doc(doc: YamlDoc) -> Tree:
 def load_tree(path: Path | str) -> LoadedTree:
     """Load and validate a tree file. Raises ProblemsError; never anything else for bad input."""
     doc = load_yaml_file(Path(path), what="boombestand")
-    return LoadedTree(tree=tree_from_doc(doc), doc=doc, digest=content_digest(doc.text))
+    return LoadedTree.from_doc(tree_from_doc(doc), doc)
 
 
 def load_tree_text(text: str, file: str = "<tekst>") -> LoadedTree:
     doc = parse_yaml(text, file)
-    return LoadedTree(tree=tree_from_doc(doc), doc=doc, digest=content_digest(doc.text))
+    return LoadedTree.from_doc(tree_from_doc(doc), doc)
 
 
 def enum_value(value: Any) -> Any:

@@ -780,6 +780,3 @@ class Tree(Strict):
 
     def variant(self, variant_id: str) -> Variant | None:
         return next((v for v in self.variants if v.id == variant_id), None)
-
-
-Condition.model_rebuild()

@@ -58,3 +58,14 @@ def dossiers_dir() -> Path:
     if override:
         return Path(override)
     return documents_dir() / "Stappenplan"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder: what can be made again, such as validated trees
+    (:mod:`wizard.treecache`). Deleting it is always safe."""
+    override = os.environ.get("STAPPENPLAN_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("stappenplan", appauthor=False))

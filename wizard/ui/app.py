@@ -81,7 +81,7 @@ class StappenplanApp(App[int]):
     @work(thread=True, exclusive=True, group="load")
     def load_trees(self) -> None:
         """Load and validate the trees off the UI thread, so the first paint is not delayed."""
-        from wizard.yamlsafe import gc_paused
+        from wizard.textfile import gc_paused
 
         with gc_paused():  # importing the model and loading make only long-lived objects
             entries = [load_entry(p) for p in self.tree_paths]

@@ -13,7 +13,7 @@ def launch(args: Any) -> int:
     from wizard.paths import bundled_trees, default_tree, trees_dir
 
     if getattr(args, "tree", None):
-        from wizard.yamlsafe import not_a_file
+        from wizard.textfile import not_a_file
 
         path = Path(args.tree)
         problem = not_a_file(path, "boombestand")

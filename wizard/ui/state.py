@@ -55,11 +55,11 @@ class TreeEntry:
 
 
 def load_entry(path: Path) -> TreeEntry:
-    from wizard.loader import load_tree
     from wizard.problems import ProblemsError, problem_lines
+    from wizard.treecache import load_tree_cached
 
     try:
-        return TreeEntry(path, load_tree(path))
+        return TreeEntry(path, load_tree_cached(path))
     except ProblemsError as exc:
         return TreeEntry(path, None, problem_lines(exc.problems))
     except OSError as exc:
