@@ -5,8 +5,9 @@ Usage: ``.venv/bin/python benchmarks/floors.py [RUNS]`` (default 8). CPU millise
 - a bare Textual app pushing a screen with the question screen's 32 widgets (Header,
   containers, Statics, two OptionLists, Input, Button, ProgressBar, Footer) until painted, and
   the question screen itself, pushed the same way with a session on the default tree;
-- the domain: importing the loader (pydantic and the model) and loading and validating the
-  default tree, each in a fresh process.
+- the domain, in fresh processes: importing pydantic and making one model (the stack's share),
+  then importing our model and loading the default tree, from the tree cache (every start
+  after the first) and without it (the loader: PyYAML, parse, validation).
 
 See benchmarks/RESULTS.md for how these add up to the first-question figure of run.py.
 """
@@ -24,15 +25,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DOMAIN = """
-import time
+import sys, time
 t0 = time.process_time()
-import wizard.loader
+from pydantic import BaseModel, ConfigDict
+class Tree(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+    id: str
 t1 = time.process_time()
-from wizard.loader import load_tree
 from wizard.paths import default_tree
-load_tree(default_tree())
+if sys.argv[1] == "cached":
+    from wizard.treecache import load_tree_cached as load
+else:
+    from wizard.loader import load_tree as load
 t2 = time.process_time()
-print(f"DOMAIN {1000 * (t1 - t0):.1f} {1000 * (t2 - t1):.1f}")
+load(default_tree())
+t3 = time.process_time()
+print(f"DOMAIN {1000 * (t1 - t0):.1f} {1000 * (t2 - t1):.1f} {1000 * (t3 - t2):.1f}")
 """
 
 
@@ -103,23 +111,51 @@ async def _pushes(runs: int) -> tuple[list[float], list[float]]:
     return bare_ms, ours_ms
 
 
+def _domain(mode: str) -> tuple[float, float, float]:
+    import os
+
+    env = {**os.environ, "STAPPENPLAN_CACHE_DIR": CACHE}
+    out = subprocess.run(
+        [sys.executable, "-c", DOMAIN, mode],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+    )
+    line = next(x for x in out.stdout.splitlines() if x.startswith("DOMAIN "))
+    a, b, c = (float(x) for x in line.split()[1:])
+    return a, b, c
+
+
 def main() -> None:
+    global CACHE
+    import tempfile
+
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 8
-    imports, loads = [], []
+    CACHE = tempfile.mkdtemp(prefix="floors-cache-")
+    _domain("cached")  # fills the cache
+    stack, cached_import, cached_load, loader_import, loader_load = [], [], [], [], []
     for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", DOMAIN], capture_output=True, text=True, timeout=60, cwd=ROOT
-        )
-        line = next(x for x in out.stdout.splitlines() if x.startswith("DOMAIN "))
-        imports.append(float(line.split()[1]))
-        loads.append(float(line.split()[2]))
+        a, b, c = _domain("cached")
+        stack.append(a)
+        cached_import.append(b)
+        cached_load.append(c)
+        a, b, c = _domain("loader")
+        loader_import.append(b)
+        loader_load.append(c)
     bare, ours = asyncio.run(_pushes(runs))
     med = statistics.median
-    print(f"domain: import loader (pydantic, model)  {med(imports):6.1f} ms CPU")
-    print(f"domain: load + validate default tree     {med(loads):6.1f} ms CPU")
-    print(f"bare app: push a 32-widget screen        {med(bare):6.1f} ms CPU")
-    print(f"stappenplan: push the question screen    {med(ours):6.1f} ms CPU")
+    print(f"stack: import pydantic, make one model    {med(stack):6.1f} ms CPU")
+    print(f"domain, cached: import model + cache      {med(cached_import):6.1f} ms CPU")
+    print(f"domain, cached: load the default tree     {med(cached_load):6.1f} ms CPU")
+    print(f"domain, uncached: import loader (+ YAML)  {med(loader_import):6.1f} ms CPU")
+    print(f"domain, uncached: parse + validate tree   {med(loader_load):6.1f} ms CPU")
+    print(f"bare app: push a 32-widget screen         {med(bare):6.1f} ms CPU")
+    print(f"stappenplan: push the question screen     {med(ours):6.1f} ms CPU")
 
+
+CACHE = ""
 
 if __name__ == "__main__":
     main()
