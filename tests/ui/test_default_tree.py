@@ -28,10 +28,10 @@ async def answer_step(pilot, node, value) -> None:
         if index < 9:
             await pilot.press(str(index + 1))
         else:
-            screen.query_one("#choice").highlighted = index
+            screen.query_one("#answers").highlighted = index
             await pilot.press("enter")
     elif node.kind == "multi":
-        multi = screen.query_one("#multi")
+        multi = screen.query_one("#answers")
         wanted = [value] if isinstance(value, str) else list(value)
         ids = [o.id for o in node.options]
         for option_id in list(multi.selected):

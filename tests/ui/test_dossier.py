@@ -563,7 +563,7 @@ async def test_a_checklist_with_a_limit_says_the_limit_before_anything_is_ticked
         await type_text(pilot, "Plein")
         await pilot.press("enter", "1")  # welkom, ruimte: ja
         assert app.session.engine.cursor == "groepen"
-        assert app.screen.query_one("#multi").selected == []
+        assert app.screen.query_one("#answers").selected == []
         assert "Kies er hoogstens 2." in screen_text(app)
 
 

@@ -87,7 +87,7 @@ async def test_markup_in_tree_text_is_shown_literally_and_runs_nothing(tmp_path)
         await click_everywhere(pilot, "#question")
         await click_everywhere(pilot, "#help")
         assert app.session.engine.cursor == "ruimte"
-        await pilot.click("#choice", offset=(10, 1))  # a click on the option chooses it
+        await pilot.click("#answers", offset=(10, 1))  # a click on the option chooses it
         await pilot.pause()
         assert app.session.engine.answers["ruimte"] == "ja"
 

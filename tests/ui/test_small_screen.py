@@ -37,7 +37,7 @@ async def test_the_last_option_is_in_view_when_it_is_ticked():
         await at_long_list(pilot)
         assert LAST not in screen_text(app)
         await pilot.press("end", "space")
-        assert app.screen.query_one("#multi").selected == ["g14"]
+        assert app.screen.query_one("#answers").selected == ["g14"]
         lines = screen_text(app).splitlines()
         assert any("▸ [x] e." in line and LAST in line for line in lines)
         # the list ends above the progress line: its bottom border is on screen
@@ -50,7 +50,7 @@ async def test_options_ten_and_up_are_reached_by_their_letter():
         await at_long_list(pilot)
         assert "cijfer of letter" in screen_text(app)
         await pilot.press("d", "a")
-        assert app.screen.query_one("#multi").selected == ["g10", "g13"]
+        assert app.screen.query_one("#answers").selected == ["g10", "g13"]
         assert "[x] d. Alle inwoners" in screen_text(app)
 
 
@@ -58,7 +58,7 @@ async def test_lists_stop_at_their_ends():
     app = make_app(LONG)
     async with app.run_test(size=SMALL) as pilot:
         await at_long_list(pilot)
-        multi = app.screen.query_one("#multi")
+        multi = app.screen.query_one("#answers")
         await pilot.press("up")
         assert multi.highlighted == 0
         await pilot.press("end", "down")
@@ -87,7 +87,7 @@ async def test_help_opens_with_f1_and_pagedown_reaches_the_key_overview():
         assert "Ctrl+Q: stoppen" in screen_text(app)
         await pilot.press("escape")  # closes the help, not the question
         assert not help_panel.display
-        assert app.focused is app.screen.query_one("#multi")
+        assert app.focused is app.screen.query_one("#answers")
         assert app.session is not None
 
 

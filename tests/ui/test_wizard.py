@@ -77,7 +77,7 @@ async def test_back_and_change_reroutes_and_restores():
         assert engine.cursor == "niveau"
         await pilot.press("escape")  # groepen, answer kept
         assert engine.cursor == "groepen"
-        multi = app.screen.query_one("#multi")
+        multi = app.screen.query_one("#answers")
         assert multi.selected == ["omwonenden", "jongeren"]
         assert "[x] 1. Omwonenden" in screen_text(app)
 
@@ -92,7 +92,7 @@ async def test_back_and_change_reroutes_and_restores():
         assert engine.cursor == "niveau"
         assert engine.current_answer() == "coproduceren"
         assert "(•) 2. We maken het samen" in screen_text(app)
-        assert app.screen.query_one("#choice").highlighted == 1
+        assert app.screen.query_one("#answers").highlighted == 1
 
         await pilot.press("ctrl+z")  # undo the last change: groepen back to one group
         assert engine.answers["groepen"] == ["omwonenden"]
@@ -151,7 +151,7 @@ async def test_text_validation_and_multi_choice(tmp_path):
         await pilot.press("enter")  # nothing ticked, min_choices 1
         assert engine.cursor == "groepen"
         assert "Let op: kies er minstens 1" in screen_text(app)
-        multi = app.screen.query_one("#multi")
+        multi = app.screen.query_one("#answers")
         await pilot.press("1", "2")
         assert multi.selected == ["omwonenden", "jongeren"]
         await pilot.press("4")  # "geen van deze" is exclusive: clears the others

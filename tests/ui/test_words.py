@@ -91,7 +91,7 @@ async def test_tick_budget_type_amount_and_find_it_in_the_plan():
         assert isinstance(app.screen, WordsScreen)
         await pilot.press("escape")
         await pilot.pause()
-        multi = app.screen.query_one("#multi")
+        multi = app.screen.query_one("#answers")
         assert multi.selected == ["budget", "locatie"]
         assert "F7: in eigen woorden (Welke plek?)" in screen_text(app)
         await pilot.press("enter")
@@ -144,7 +144,7 @@ async def test_f7_edits_words_kept_when_unticked_and_undo():
         await pilot.pause()
         assert engine.detail("ruimte_vast", "budget") == "€ 100"
         # F7 on an option that asks for no words only says so
-        multi = app.screen.query_one("#multi")
+        multi = app.screen.query_one("#answers")
         multi.highlighted = 8  # 'Er ligt nog niets vast'
         await pilot.press("f7")
         await pilot.pause()
@@ -206,7 +206,7 @@ async def test_tick_and_enter_at_once_keeps_the_words_at_this_question(tick):
         await begin(pilot)
         engine = app.session.engine
         await _to(pilot, "ruimte_vast")
-        app.screen.query_one("#multi").highlighted = 2  # Het budget
+        app.screen.query_one("#answers").highlighted = 2  # Het budget
         await _keys_at_once(pilot, tick, "enter")
         assert isinstance(app.screen, WordsScreen)
         assert engine.node.id == "ruimte_vast"  # the Enter did not move on under the dialog

@@ -92,6 +92,12 @@ class StappenplanApp(App[int]):
         # collector from walking them again and again (a full collection during an answer
         # cost tens of milliseconds)
         gc.freeze()
+        # Drawing an answer keeps thousands of objects alive for a moment (strips, segments,
+        # cached styles): at the default threshold of 700 the young generation was collected
+        # about nine times per answer and everything once every few answers, ~1 ms of an
+        # answer's ~16 (issue 8 §3). Once every 10,000 still collects what reference counting
+        # cannot.
+        gc.set_threshold(10_000, 10, 10)
         self.entries = entries
         from wizard.ui.screens.start import StartScreen
 

@@ -26,7 +26,7 @@ from wizard.levels import preview_lines
 from wizard.render import project_title
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.widgets.answers import KEYS, ChoiceList, MultiList
+from wizard.ui.widgets.answers import KEYS, AnswerList, ContinueButton, TextAnswer
 from wizard.ui.widgets.footer import SteadyFooter
 from wizard.ui.widgets.help_panel import HelpPanel
 from wizard.ui.widgets.steady import put
@@ -39,7 +39,7 @@ class WizardScreen(Screen):
     # every mount (restyling it and all it holds) before this screen focuses the right one
     AUTO_FOCUS = ""
     # Textual repaints the whole screen when the focus moves; here it moves with almost every
-    # change of question kind (list, multiple-choice list, text field, button), and the widgets
+    # change of question kind (list, text field, button), and the widgets
     # that gain and lose the focus restyle and repaint themselves anyway
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     BINDINGS = [
@@ -83,12 +83,11 @@ class WizardScreen(Screen):
                 yield Static(id="question")
                 yield Static(id="hint")
                 yield Static(id="preview")
-                yield ChoiceList(id="choice")
-                yield (multi := MultiList(id="multi"))
-                yield Input(id="text")
+                yield AnswerList(id="answers")
+                yield TextAnswer(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
-                yield Button(Content(""), id="continue", variant="primary")
+                yield ContinueButton(Content(""), id="continue", variant="primary")
                 yield Static(id="error")
             help_panel = HelpPanel(id="help")
             help_panel.display = self._help_visible()
@@ -96,15 +95,13 @@ class WizardScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text")
-        footer = SteadyFooter(compact=True)  # every key fits in 80 columns
-        footer.expect(multi)  # its Enter key: shown, not mounted, at the first multiple choice
-        yield footer
+        yield SteadyFooter(compact=True)  # every key fits in 80 columns
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.refresh_view()
-        # called at the tick itself, so the dialog is open before the next key (see MultiList)
-        self.query_one("#multi", MultiList).ask_words = self._words_wanted
+        # called at the tick itself, so the dialog is open before the next key (see AnswerList)
+        self.query_one("#answers", AnswerList).ask_words = self._words_wanted
 
     def on_screen_resume(self) -> None:
         # pushed, this follows on_mount at once: refresh only when something changed meanwhile
@@ -136,17 +133,17 @@ class WizardScreen(Screen):
         if room <= 0:
             return
         for widget in pane.children:
-            if widget.id in ("choice", "multi") or not widget.display:
+            if widget.id == "answers" or not widget.display:
                 continue
             margin = widget.styles.margin
             room -= widget.outer_size.height + margin.top + margin.bottom
-        for widget in (self.query_one("#choice"), self.query_one("#multi")):
-            margin = widget.styles.margin
-            fit = max(room - margin.top - margin.bottom, 4)
-            if widget.styles.max_height is None or widget.styles.max_height.value != fit:
-                widget.styles.max_height = fit
-            if widget.display and widget.highlighted is not None:
-                widget.scroll_to_highlight()
+        answers = self.query_one("#answers", AnswerList)
+        margin = answers.styles.margin
+        fit = max(room - margin.top - margin.bottom, 4)
+        if answers.styles.max_height is None or answers.styles.max_height.value != fit:
+            answers.styles.max_height = fit
+        if answers.display and answers.highlighted is not None:
+            answers.scroll_to_highlight()
 
     def _set_width_classes(self, width: int, update: bool = False) -> None:
         wide = width >= WIDE
@@ -197,24 +194,22 @@ class WizardScreen(Screen):
         put(self.query_one("#hint", Static), safe.text(hint, "italic"))
         self._show_preview(node)
 
-        choice = self.query_one("#choice", ChoiceList)
-        multi = self.query_one("#multi", MultiList)
+        answers = self.query_one("#answers", AnswerList)
         text = self.query_one("#text", Input)
         counter = self.query_one("#counter", Static)
         info = self.query_one("#info-text", Static)
         button = self.query_one("#continue", Button)
-        choice.display = kind == "choice"
-        multi.display = kind == "multi"
+        answers.display = kind in ("choice", "multi")
         text.display = counter.display = kind == "text"
         info.display = kind in ("info", "outcome")
         button.display = kind in ("info", "outcome")
         current = engine.current_answer()
         if kind == "choice":
-            choice.show(node, current, s("q.current"))
-            choice.focus()
+            answers.show(node, current, s("q.current"))
+            answers.focus()
         elif kind == "multi":
-            multi.show(node, current, s("q.exclusive"), engine.details.get(node.id))
-            multi.focus()
+            answers.show(node, current, s("q.exclusive"), engine.details.get(node.id))
+            answers.focus()
         elif kind == "text":
             text.max_length = node.max_length
             text.placeholder = safe.clean(node.placeholder or "")
@@ -337,20 +332,20 @@ class WizardScreen(Screen):
 
         self.app.push_screen(UitlegScreen(uitleg, engine.flow.tree), done)
 
-    @on(OptionList.OptionSelected, "#choice")
+    @on(OptionList.OptionSelected, "#answers")
     def _choice_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.submit(event.option_id)
 
-    @on(MultiList.Submitted)
-    def _multi_submitted(self, event: MultiList.Submitted) -> None:
+    @on(AnswerList.Submitted)
+    def _multi_submitted(self, event: AnswerList.Submitted) -> None:
         event.stop()
         self.submit(event.values)
 
     def _words_wanted(self, option_id: str) -> None:
         from wizard.ui.screens.words import ask_words
 
-        ask_words(self, self.query_one("#multi", MultiList), option_id, self._words_kept)
+        ask_words(self, self.query_one("#answers", AnswerList), option_id, self._words_kept)
 
     def _words_kept(self) -> None:
         # the ticks on screen are not answered yet: coming back from the dialog keeps them
@@ -396,11 +391,10 @@ class WizardScreen(Screen):
         node = self.engine.node
         index = number - 1
         if node.kind == "choice" and index < len(node.options):
-            choice = self.query_one("#choice", ChoiceList)
-            choice.highlighted = index
+            self.query_one("#answers", AnswerList).highlighted = index
             self.submit(node.options[index].id)
         elif node.kind == "multi" and index < len(node.options):
-            self.query_one("#multi", MultiList).toggle(index)
+            self.query_one("#answers", AnswerList).toggle(index)
 
     def action_back(self) -> None:
         if self.has_class("-narrow") and self.query_one("#help").display:
@@ -449,5 +443,5 @@ class WizardScreen(Screen):
 
     def _focus_answer(self) -> None:
         kind = self.engine.node.kind
-        target = {"choice": "#choice", "multi": "#multi", "text": "#text"}.get(kind, "#continue")
+        target = {"choice": "#answers", "multi": "#answers", "text": "#text"}.get(kind, "#continue")
         self.query_one(target).focus()

@@ -1,6 +1,7 @@
-"""The answer widgets of the question screen: one list for a single choice, one for ticks.
+"""The answer widgets of the question screen: one list for a single or multiple choice, and the
+text field of an open question.
 
-Both are OptionLists whose prompts are literal :class:`Content` built from tree text. State is
+The list is an OptionList whose prompts are literal :class:`Content` built from tree text. State is
 shown in text, not only in colour: ``(•)`` marks the current answer of a single choice and
 ``[x]``/``[ ]`` the ticks of a multiple choice. A ticked option that asks for the user's own
 words (a tree's ``detail``) shows them on the line under its label, or the key that adds them.
@@ -15,7 +16,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import Button, Input, OptionList
 from textual.widgets.option_list import Option
 
 from wizard.ui import safe
@@ -60,51 +61,37 @@ class _WrappingList(PointerList):
         pass
 
 
-class ChoiceList(_WrappingList):
-    """Pick one option: arrows and Enter, or a number key (handled by the screen)."""
-
-    _node: Any = None
-    _current: Any = None
-    _note = ""
-
-    def show(self, node: Any, current: Any, note: str) -> None:
-        self._node, self._current, self._note = node, current, note
-        width = self._label_width()
-        self.set_options(
-            [Option(self._prompt(i, width), id=o.id) for i, o in enumerate(node.options)]
-        )
-        ids = [o.id for o in node.options]
-        self.highlighted = ids.index(current) if current in ids else 0
-
-    def _prompt(self, index: int, width: int) -> Content:
-        option = self._node.options[index]
-        chosen = option.id == self._current
-        prompt = hanging(("(•) " if chosen else "( ) ") + _number(index), option.label, width)
-        if chosen:
-            prompt = Content.assemble(prompt, Content(f"  ← {self._note}").stylize("italic"))
-        return prompt
-
-    def _render_prompts(self) -> None:
-        if self._node is None:
-            return
-        width = self._label_width()
-        for i in range(len(self._node.options)):
-            self.replace_option_prompt_at_index(i, self._prompt(i, width))
+# Enter moves on in every kind of question, and the footer says so in the same words each time:
+# with one binding (same key, action and text) for the list, the text field and the button of an
+# information step, a new kind of question leaves the footer as it is.
+NEXT = Binding("enter", "submit", "b.next", show=True, key_display="Enter")
 
 
-class MultiList(_WrappingList):
-    """Tick any number of options: Space (or a number) toggles, Enter continues."""
+class AnswerList(_WrappingList):
+    """The options of a question: pick one (a single choice) or tick any number (a multiple
+    choice).
+
+    One widget for both kinds, switched by :meth:`show`: with two, every change of kind moved
+    the focus from one list to the other, and Textual restyles both on a focus change, which
+    made those answers a quarter slower than the others (issue 8 §3).
+
+    Single choice: arrows and Enter, or a number key (handled by the screen), and a click.
+    Multiple choice: Space, a number key or a click toggles, Enter continues, F7 gives the
+    ticked option's own words.
+    """
 
     BINDINGS = [
         # not in the footer: the hint under a multiple-choice question already names the space bar,
         # and without it the footer fits in 80 columns
         Binding("space", "toggle", "b.toggle", show=False, key_display="k.space"),
-        Binding("enter", "submit", "b.next", show=True, key_display="Enter"),
+        NEXT,
         # the ticked option's own words: the line under it names this key
         Binding("f7", "words", "b.words", show=False, key_display="F7"),
     ]
 
     class Submitted(Message):
+        """The ticks of a multiple choice, in the tree's order."""
+
         def __init__(self, values: list[str]):
             super().__init__()
             self.values = values
@@ -116,41 +103,52 @@ class MultiList(_WrappingList):
         # or an Enter typed right after the tick moves on and the dialog lands on the next question
         self.ask_words = ask_words
         self._node: Any = None
-        self.selected: list[str] = []
-        self._exclusive_note = ""
+        self.multiple = False
+        self._current: Any = None  # a single choice's current answer
+        self._note = ""  # after the current answer, or after an option that excludes the others
+        self.selected: list[str] = []  # a multiple choice's ticks
         self.words: dict[str, str] = {}  # the user's own words per option id (kept ones too)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
         self.refresh_bindings()
 
-    def show(
-        self, node: Any, current: Any, exclusive_note: str, words: dict[str, str] | None = None
-    ) -> None:
-        self._node = node
-        self._exclusive_note = exclusive_note
-        self.words = dict(words or {})
+    def show(self, node: Any, current: Any, note: str, words: dict[str, str] | None = None) -> None:
+        """Show a choice or multi node's options with the current answer; ``note`` marks the
+        current answer of a single choice, or an option that excludes the others."""
+        self._node, self._note = node, note
+        self.multiple = node.kind == "multi"
+        self._current = None if self.multiple else current
+        self.words = dict(words or {}) if self.multiple else {}
         self.selected = [
-            o.id for o in node.options if isinstance(current, list) and o.id in current
+            o.id
+            for o in node.options
+            if self.multiple and isinstance(current, list) and o.id in current
         ]
-        self.set_options([Option(self._prompt(i), id=o.id) for i, o in enumerate(node.options)])
-        self.highlighted = 0
-
-    def _prompt(self, index: int) -> Content:
-        option = self._node.options[index]
-        ticked = option.id in self.selected
-        prompt = hanging(
-            ("[x] " if ticked else "[ ] ") + _number(index), option.label, self._label_width()
+        width = self._label_width()
+        self.set_options(
+            [Option(self._prompt(i, width), id=o.id) for i, o in enumerate(node.options)]
         )
+        ids = [o.id for o in node.options]
+        self.highlighted = ids.index(current) if not self.multiple and current in ids else 0
+
+    def _prompt(self, index: int, width: int) -> Content:
+        option = self._node.options[index]
+        if not self.multiple:
+            chosen = option.id == self._current
+            prompt = hanging(("(•) " if chosen else "( ) ") + _number(index), option.label, width)
+            if chosen:
+                prompt = Content.assemble(prompt, Content(f"  ← {self._note}").stylize("italic"))
+            return prompt
+        ticked = option.id in self.selected
+        prompt = hanging(("[x] " if ticked else "[ ] ") + _number(index), option.label, width)
         if option.exclusive:
-            prompt = Content.assemble(
-                prompt, Content(f"  ({self._exclusive_note})").stylize("italic")
-            )
+            prompt = Content.assemble(prompt, Content(f"  ({self._note})").stylize("italic"))
         if ticked and getattr(option, "detail", None):
-            prompt = Content.assemble(prompt, "\n", self._words_line(index))
+            prompt = Content.assemble(prompt, "\n", self._words_line(index, width))
         return prompt
 
-    def _words_line(self, index: int) -> Content:
+    def _words_line(self, index: int, width: int) -> Content:
         """Under a ticked option that asks for words: the words (dimmed), and the key."""
         s = self.app.strings  # type: ignore[attr-defined]
         option = self._node.options[index]
@@ -158,8 +156,8 @@ class MultiList(_WrappingList):
         indent = " " * len("[x] " + _number(index))
         if not words:
             ask = s("q.words.add", prompt=safe.summary(option.detail, 60))
-            return hanging(indent, ask, self._label_width()).stylize("dim italic")
-        line = hanging(indent, f"“{words}”  ({s('q.words.edit')})", self._label_width())
+            return hanging(indent, ask, width).stylize("dim italic")
+        line = hanging(indent, f"“{words}”  ({s('q.words.edit')})", width)
         return line.stylize("dim")
 
     def set_words(self, words: dict[str, str]) -> None:
@@ -170,11 +168,12 @@ class MultiList(_WrappingList):
     def _render_prompts(self) -> None:
         if self._node is None:
             return
+        width = self._label_width()
         for i in range(len(self._node.options)):
-            self.replace_option_prompt_at_index(i, self._prompt(i))
+            self.replace_option_prompt_at_index(i, self._prompt(i, width))
 
     def toggle(self, index: int) -> None:
-        if self._node is None or not 0 <= index < len(self._node.options):
+        if not self.multiple or self._node is None or not 0 <= index < len(self._node.options):
             return
         option = self._node.options[index]
         if option.id in self.selected:
@@ -201,7 +200,7 @@ class MultiList(_WrappingList):
 
     def action_words(self) -> None:
         """F7: give or change the own words at the highlighted option (ticking it if needed)."""
-        if self._node is None or self.highlighted is None:
+        if not self.multiple or self._node is None or self.highlighted is None:
             return
         option = self._node.options[self.highlighted]
         if not getattr(option, "detail", None):
@@ -216,9 +215,34 @@ class MultiList(_WrappingList):
             self.toggle(self.highlighted)
 
     def action_submit(self) -> None:
-        self.post_message(self.Submitted(list(self.selected)))
+        if self.multiple:
+            self.post_message(self.Submitted(list(self.selected)))
+        else:
+            self.action_select()  # OptionSelected: the screen answers with the option
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # a mouse click on an option toggles it
-        event.stop()
-        self.toggle(event.option_index)
+        if self.multiple:  # a mouse click on an option toggles it
+            event.stop()
+            self.toggle(event.option_index)
+
+
+class TextAnswer(Input):
+    """The field of an open question; Enter moves on, shown in the footer as for the lists."""
+
+    BINDINGS = [NEXT]
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+
+
+class ContinueButton(Button):
+    """The button of an information step or the last step; Enter presses it, shown in the footer
+    as for the list and the text field."""
+
+    BINDINGS = [NEXT]
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.app.strings)  # type: ignore[attr-defined]
+
+    def action_submit(self) -> None:
+        self.press()

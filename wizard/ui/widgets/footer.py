@@ -16,7 +16,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -24,34 +23,8 @@ from textual.widgets._footer import FooterKey
 class SteadyFooter(Footer):
     _shown: Any = None
 
-    _expected: tuple[Widget, ...] = ()
-
-    def expect(self, *widgets: Widget) -> None:
-        """Widgets whose keys show while they have the focus (the multiple-choice list's Enter):
-        their keys are mounted hidden with the footer, at the front where the focused widget's
-        keys go, so that the first question that shows them only has to show them."""
-        self._expected = widgets
-
     def compose(self) -> ComposeResult:
         composed = list(super().compose())
-        if composed and self._expected:
-            actions = {w.action for w in composed if isinstance(w, FooterKey)}
-            for widget in self._expected:
-                for bindings in widget._bindings.key_to_bindings.values():
-                    for binding in bindings:
-                        if binding.show and binding.action not in actions:
-                            actions.add(binding.action)
-                            key = (
-                                binding.key,
-                                binding.action,
-                                binding.description,
-                                binding.key_display,
-                                True,
-                                binding.tooltip,
-                            )
-                            hidden = self._key_widget(binding, key)
-                            hidden.display = False
-                            yield hidden
         for widget in composed:
             if isinstance(widget, FooterKey):
                 # the command palette's key is not bound to ``compact``: it keeps FooterKey's
