@@ -104,7 +104,8 @@ WIZARD = (
 from wizard.cli import build_parser
 build_parser().parse_args(["--no-save"])
 from wizard.paths import default_tree
-from wizard.ui.app import StappenplanApp
+from wizard.ui.launch import app_class
+StappenplanApp = app_class()  # imported as `stappenplan` does
 class Timed(StappenplanApp):
     def _trees_loaded(self, entries):
         super()._trees_loaded(entries)

@@ -36,7 +36,8 @@ T0 = time.perf_counter()
 from wizard.cli import build_parser
 build_parser().parse_args(["--no-save"])
 from wizard.paths import default_tree
-from wizard.ui.app import StappenplanApp
+from wizard.ui.launch import app_class
+StappenplanApp = app_class()  # imported as `stappenplan` does
 class Timed(StappenplanApp):
     CSS_PATH = StappenplanApp.CSS_PATH
     def on_mount(self):

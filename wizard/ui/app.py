@@ -85,6 +85,9 @@ class StappenplanApp(App[int]):
 
         with gc_paused():  # importing the model and loading make only long-lived objects
             entries = [load_entry(p) for p in self.tree_paths]
+            # kept for the app's life: frozen before the collector is back, or its first young
+            # collection walks every object just loaded (5 ms on the default tree)
+            gc.freeze()
         self.call_from_thread(self._trees_loaded, entries)
 
     def _trees_loaded(self, entries: list[TreeEntry]) -> None:

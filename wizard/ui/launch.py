@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -26,9 +27,7 @@ def launch(args: Any) -> int:
         paths = [default] if default.is_file() else []
         paths += [p for p in bundled_trees() if p.resolve() != default.resolve()]
 
-    from wizard.ui.app import StappenplanApp
-
-    app = StappenplanApp(
+    app = app_class()(
         paths,
         variant=getattr(args, "variant", None),
         save=not getattr(args, "no_save", False),
@@ -37,6 +36,24 @@ def launch(args: Any) -> int:
         open_dossier=Path(args.open_dossier) if getattr(args, "open_dossier", None) else None,
     )
     return run_contained(app)
+
+
+def app_class() -> Any:
+    """Import the app (Textual and the screens) with the cyclic garbage collector off.
+
+    The import makes some hundred thousand objects that live as long as the app, and hardly any
+    garbage: collections during it only walked them again and again (~9 ms of a start), and
+    every later full collection would too. Frozen afterwards, no collection looks at them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from wizard.ui.app import StappenplanApp
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+    return StappenplanApp
 
 
 def run_contained(app: Any, **run_options: Any) -> int:
