@@ -98,6 +98,88 @@ Bare().run(headless=True)
 """
 )
 
+# The stack doing what the wizard's first question shows, without any of our code: the stack
+# floor above, then a start screen and a question screen with the same widgets as ours (the
+# same containers, texts, lists, buttons, field, progress bar, header and footer), each
+# painted. What the wizard takes beyond this is our own code and styles.
+SCREENS = (
+    _REPORT
+    + """
+from pydantic import BaseModel, ConfigDict, Field
+class Tree(BaseModel):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+    id: str = Field(description="x")
+from textual.app import App
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, ProgressBar, Static
+def hidden(widget):
+    widget.display = False
+    return widget
+class Start(Screen):  # as ours shows it once the trees are in: the boxes not needed are hidden
+    def compose(self):
+        yield Header()
+        with VerticalScroll():
+            yield Static("Stappenplan participatie")
+            yield Static("Kies een beslisboom en begin.")
+            with hidden(Vertical()):
+                yield Static("Verder waar u was")
+                yield Static("")
+                with Horizontal():
+                    yield Button("Verder")
+                    yield Button("Nieuw")
+            with hidden(Vertical()):
+                yield Static("Onleesbaar")
+                yield Static("")
+                with Horizontal():
+                    yield Button("Bewaren")
+                    yield Button("Weg")
+            yield hidden(Static("Projecten"))
+            yield hidden(OptionList())
+            yield hidden(Static("Laden"))
+            yield Static("Bomen")
+            yield OptionList("Participatie: meedoen aan plannen en beleid")
+            yield Static("Gemeente")
+            yield OptionList("Geen", "Leiden")
+            yield hidden(Static(""))
+            with Horizontal():
+                yield Button("Beginnen")
+                yield Button("Casuistiek")
+        yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.app.push_screen, Question())
+class Question(Screen):  # as ours shows the default tree's first question, an open one
+    def compose(self):
+        yield Header()
+        with Horizontal():
+            with Vertical():
+                yield Static("Stap 1")
+                yield Static("Hoe heet het project of het plan?")
+                yield Static("Typ een antwoord en druk op Enter.")
+                yield hidden(Static(""))
+                yield hidden(OptionList(*[f"Optie {i}" for i in range(11)]))
+                yield Input()
+                yield Static("0 van 120 tekens")
+                yield hidden(Static("info"))
+                yield hidden(Button("Verder"))
+                yield hidden(Static("fout"))
+            yield hidden(VerticalScroll())
+        with Horizontal():
+            yield ProgressBar(show_eta=False, show_percentage=False)
+            yield Static("Beantwoord: 0 · nog 9 à 17 vragen")
+        yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        _report("screens")
+        self.app.exit()
+class Bare(App):
+    def get_default_screen(self):
+        return Start()
+Bare().run(headless=True)
+"""
+)
+
 WIZARD = (
     _REPORT
     + """
@@ -152,12 +234,10 @@ def startup(runs: int) -> list[tuple[str, list[float], list[float], str]]:
         "STAPPENPLAN_STATE_DIR": state,
         "STAPPENPLAN_CACHE_DIR": tempfile.mkdtemp(prefix="bench-cache-"),
     }
-    (
-        _spawn(BARE, warm_env),
-        _spawn(STACK, warm_env),
-        _spawn(WIZARD, warm_env),
-    )  # file cache, tree cache
+    for code in (BARE, STACK, SCREENS, WIZARD):
+        _spawn(code, warm_env)  # the file cache, and the tree cache
     bare_ms, bare_rss, stack_ms, stack_rss = [], [], [], []
+    screens_ms, screens_rss = [], []
     wiz_ms, wiz_rss, cold_ms, cold_rss = [], [], [], []
     for _ in range(runs):  # interleaved, so drift hits all alike
         ms, rss = _spawn(BARE, warm_env)
@@ -166,6 +246,9 @@ def startup(runs: int) -> list[tuple[str, list[float], list[float], str]]:
         ms, rss = _spawn(STACK, warm_env)
         stack_ms.append(ms)
         stack_rss.append(rss)
+        ms, rss = _spawn(SCREENS, warm_env)
+        screens_ms.append(ms)
+        screens_rss.append(rss)
         ms, rss = _spawn(WIZARD, warm_env)
         wiz_ms.append(ms)
         wiz_rss.append(rss)
@@ -176,9 +259,13 @@ def startup(runs: int) -> list[tuple[str, list[float], list[float], str]]:
     return [
         ("first-question (ms wall)", wiz_ms, bare_ms, "≤ 1.5x"),
         ("first-question (ms wall; floor: Textual+pydantic)", wiz_ms, stack_ms, "stack"),
+        ("first-question (ms wall; floor: same screens)", wiz_ms, screens_ms, "ours"),
+        ("  same screens, bare (ms wall; floor: bare app)", screens_ms, bare_ms, "floor"),
         ("first-question, tree not cached yet (ms wall)", cold_ms, bare_ms, "once"),
         ("peak RSS (MB)", wiz_rss, bare_rss, "≤ 1.3x"),
         ("peak RSS (MB; floor: Textual+pydantic)", wiz_rss, stack_rss, "stack"),
+        ("peak RSS (MB; floor: same screens)", wiz_rss, screens_rss, "ours"),
+        ("  same screens, bare (MB; floor: bare app)", screens_rss, bare_rss, "floor"),
         ("peak RSS, tree not cached yet (MB)", cold_rss, bare_rss, "once"),
     ]
 
