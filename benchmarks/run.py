@@ -407,9 +407,13 @@ async def _wizard_route(
 
 def interaction(runs: int) -> list[tuple[str, list[float], list[float], str]]:
     routes = max(2, runs // 3)
+    threshold = gc.get_threshold()
     answers, results, steps, plan, shown = asyncio.run(_wizard_route(routes))
     wide = asyncio.run(_wizard_route(routes, (120, 40)))[0]
-    gc.unfreeze()  # the app froze its objects; the floors get a collector as they find it
+    # the app froze its objects and raised the collector's threshold: the floors (and the
+    # trees measured after this) get the collector as Python sets it
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
     gc.collect()
     floor = asyncio.run(_bare_presses(max(40, len(answers))))
     swaps = asyncio.run(_bare_swaps(shown, routes))

@@ -109,3 +109,18 @@ async def test_the_sources_dialog_scrolls_with_pagedown_at_once():
         assert listing.scroll_y == listing.max_scroll_y
         await pilot.press("escape")
         assert not isinstance(app.screen, SourcesScreen)
+
+
+def test_an_options_note_is_never_broken_at_the_left_edge():
+    from wizard.ui.widgets.answers import hanging
+
+    prefix = "[ ] 1. "
+    note = "(sluit de andere uit)"
+    short = hanging(prefix, "Geen van deze", 60, note)
+    assert short.plain == f"{prefix}Geen van deze  {note}"
+    italic = [short.plain[span.start : span.end] for span in short.spans if "italic" in str(span)]
+    assert italic == [note]
+    # the label's last line has no room left for the note: it goes under the label, whole
+    label = "Niemand buiten de gemeentelijke organisatie"
+    full = hanging(prefix, label, len(prefix) + 48, note)
+    assert full.plain.split("\n") == [prefix + label, " " * len(prefix) + note]

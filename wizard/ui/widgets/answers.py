@@ -30,13 +30,25 @@ def _number(index: int) -> str:
     return f"{KEYS[index]}. " if index < len(KEYS) else "   "
 
 
-def hanging(prefix: str, label: str, width: int) -> Content:
-    """``prefix`` + label, wrapped so continuation lines start under the label, not the marks."""
+def hanging(prefix: str, label: str, width: int, note: str = "") -> Content:
+    """``prefix`` + label, wrapped so continuation lines start under the label, not the marks.
+
+    ``note`` (in italics) follows the label on its last line when it fits there, or else on a
+    line of its own under the label: never broken in two at the left edge.
+    """
     text = safe.one_line(label)
     room = max(width - len(prefix), 20)
     lines = textwrap.wrap(text, room) or [""]
     indent = " " * len(prefix)
-    return Content(prefix + ("\n" + indent).join(lines))
+    if note:
+        note = safe.one_line(note)
+        if len(lines[-1]) + 2 + len(note) <= room:
+            lines[-1] += "  " + note
+        else:
+            lines.append(note)
+    body = prefix + ("\n" + indent).join(lines)
+    content = Content(body)
+    return content.stylize("italic", len(body) - len(note), len(body)) if note else content
 
 
 class _WrappingList(PointerList):
@@ -136,14 +148,11 @@ class AnswerList(_WrappingList):
         option = self._node.options[index]
         if not self.multiple:
             chosen = option.id == self._current
-            prompt = hanging(("(•) " if chosen else "( ) ") + _number(index), option.label, width)
-            if chosen:
-                prompt = Content.assemble(prompt, Content(f"  ← {self._note}").stylize("italic"))
-            return prompt
+            mark = ("(•) " if chosen else "( ) ") + _number(index)
+            return hanging(mark, option.label, width, f"← {self._note}" if chosen else "")
         ticked = option.id in self.selected
-        prompt = hanging(("[x] " if ticked else "[ ] ") + _number(index), option.label, width)
-        if option.exclusive:
-            prompt = Content.assemble(prompt, Content(f"  ({self._note})").stylize("italic"))
+        mark = ("[x] " if ticked else "[ ] ") + _number(index)
+        prompt = hanging(mark, option.label, width, f"({self._note})" if option.exclusive else "")
         if ticked and getattr(option, "detail", None):
             prompt = Content.assemble(prompt, "\n", self._words_line(index, width))
         return prompt
