@@ -142,8 +142,10 @@ class WizardScreen(Screen):
         fit = max(room - margin.top - margin.bottom, 4)
         if answers.styles.max_height is None or answers.styles.max_height.value != fit:
             answers.styles.max_height = fit
-        if answers.display and answers.highlighted is not None:
-            answers.scroll_to_highlight()
+            # a new height may hide the highlighted option; otherwise the list itself keeps it in
+            # view (scrolling again when nothing changed cost a layout pass per answer)
+            if answers.display and answers.highlighted is not None:
+                answers.scroll_to_highlight()
 
     def _set_width_classes(self, width: int, update: bool = False) -> None:
         wide = width >= WIDE
