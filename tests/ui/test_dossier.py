@@ -405,6 +405,18 @@ async def test_a_changed_plan_is_noticed_and_can_be_recorded_again():
         assert load_dossier(app.session.dossier_path).advice["levels"] != made
 
 
+async def test_documents_dialog_at_80x24_opens_at_its_title_with_the_list_in_view():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        assert isinstance(app.screen, DossierExportScreen)
+        lines = [line.strip(" █") for line in screen_text(app).splitlines()]
+        assert "Documenten uit het dossier" in lines  # the title, not scrolled away
+        assert any("Participatierapportage" in line for line in lines)
+        assert app.focused is app.screen.query_one("#x-docs")
+
+
 async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

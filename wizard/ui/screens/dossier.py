@@ -749,12 +749,8 @@ class DossierExportScreen(ModalScreen[None]):
             missing = _missing_contact(session.dossier)
             if missing:
                 yield Static(safe.text(s("dossier.contact.missing.export", what=missing), "bold"))
-            yield Static(safe.text(s("dossier.export.format")), classes="form-label")
-            with RadioSet(id="x-format"):
-                for f in FORMATS:
-                    yield TextRadio(safe.text(s(f"dossier.fmt.{f}")), value=f == fmt)
-            yield Static(safe.text(s("dossier.export.folder")), classes="form-label")
-            yield Input(value=str(folder), id="x-folder")
+            # the document first, under the title: the list has the focus, and at 80x24 the
+            # dialog opened scrolled down to it, hiding the title and what it was about
             yield Static(safe.text(s("dossier.export.which")), classes="form-label")
             yield OptionList(
                 *[
@@ -764,6 +760,12 @@ class DossierExportScreen(ModalScreen[None]):
                 id="x-docs",
             )
             yield Static(id="x-result")
+            yield Static(safe.text(s("dossier.export.format")), classes="form-label")
+            with RadioSet(id="x-format"):
+                for f in FORMATS:
+                    yield TextRadio(safe.text(s(f"dossier.fmt.{f}")), value=f == fmt)
+            yield Static(safe.text(s("dossier.export.folder")), classes="form-label")
+            yield Input(value=str(folder), id="x-folder")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(s("dossier.form.close")), id="cancel")
 
