@@ -447,6 +447,11 @@ def test_letter_says_what_was_done_and_speaks_about_young_people_not_to_them():
     assert "- De jongeren zeiden: Een plek om te chillen." in md
     assert "U zei" not in md
     assert "- Omwonenden zeiden: Meer bomen en schaduw op het plein." in md
+    # a point written about the group already says who: it is given as it was written
+    dossier.inputs[-1].heard = "De jongeren willen een overdekte plek om te chillen"
+    md = letter_markdown(dossier)
+    assert "- De jongeren willen een overdekte plek om te chillen.\n" in md
+    assert "zeiden: De jongeren" not in md
     # nothing recorded about a group: then (and only then) the letter says we still try
     dossier.inputs.pop()
     for a in dossier.activities:

@@ -755,7 +755,7 @@ def letter_markdown(dossier: Dossier, today: date | None = None) -> str:
     for subject, items in _by_subject(dossier).items():
         lines += [f"### {_md(subject)}", ""]
         for i in items:
-            lines.append(f"- {_md(_who_said(dossier, i.group))}: {_md(as_sentence(i.heard))}")
+            lines.append(f"- {_md(_heard_line(dossier, i.group, i.heard))}")
             lines += [f"  - {line}" for line in _answer_lines(i)]
         lines.append("")
     lines += ["## Hoe gaat het verder?", ""]
@@ -798,6 +798,27 @@ def _answer_lines(i: Any, *, young: bool = False) -> list[str]:
     if i.reason and (i.weighing != Weighing.overgenomen or not i.action):
         lines.append(f"Waarom: {_md(as_sentence(i.reason))}")
     return lines
+
+
+_ARTICLES = ("de", "het", "een", "onze", "alle", "veel", "sommige")
+
+
+def _first_noun(text: str) -> str:
+    words = [w.strip(",.:;!?\"'“”()").lower() for w in text.split()[:3]]
+    words = [w for w in words if w]
+    return words[1] if len(words) > 1 and words[0] in _ARTICLES else (words[0] if words else "")
+
+
+def _heard_line(dossier: Dossier, group: str | None, heard: str) -> str:
+    """One point as the letter gives it: 'Omwonenden zeiden: …', or the point as it was
+    written when it already says who ('De kinderen tekenden een speelplek'): a second 'De
+    kinderen zeiden:' in front of that read as if the writer had misheard."""
+    text = as_sentence(heard)
+    if group and not dossier.is_sensitive_group(group):
+        name = dossier.plain_group_name(group)
+        if name and _first_noun(text) == _first_noun(name):
+            return text[:1].upper() + text[1:]
+    return f"{_who_said(dossier, group)}: {text}"
 
 
 def _who_said(dossier: Dossier, group: str | None) -> str:
