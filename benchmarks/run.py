@@ -58,9 +58,7 @@ def _report(label):
     print("BENCH " + json.dumps({"at": time.time(), "rss": rss, "label": label}), flush=True)
 """
 
-BARE = (
-    _REPORT
-    + """
+_BARE_APP = """
 from textual.app import App
 from textual.widgets import Static
 class Bare(App):
@@ -69,34 +67,23 @@ class Bare(App):
     def on_mount(self):
         self.call_after_refresh(self.done)
     def done(self):
-        _report("bare")
+        _report("{label}")
         self.exit()
 Bare().run(headless=True)
 """
-)
 
-# The least any app on the product's stack pays before its first paint: the bare app, having
-# imported pydantic and made one model (what importing our model costs beyond that is ours).
-STACK = (
-    _REPORT
-    + """
+_PYDANTIC = """
 from pydantic import BaseModel, ConfigDict, Field
 class Tree(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str = Field(description="x")
-from textual.app import App
-from textual.widgets import Static
-class Bare(App):
-    def compose(self):
-        yield Static("x")
-    def on_mount(self):
-        self.call_after_refresh(self.done)
-    def done(self):
-        _report("stack")
-        self.exit()
-Bare().run(headless=True)
 """
-)
+
+BARE = _REPORT + _BARE_APP.format(label="bare")
+
+# The least any app on the product's stack pays before its first paint: the bare app, having
+# imported pydantic and made one model (what importing our model costs beyond that is ours).
+STACK = _REPORT + _PYDANTIC + _BARE_APP.format(label="stack")
 
 # The stack doing what the wizard's first question shows, without any of our code: the stack
 # floor above, then a start screen and a question screen with the same widgets as ours (the
@@ -104,11 +91,8 @@ Bare().run(headless=True)
 # painted. What the wizard takes beyond this is our own code and styles.
 SCREENS = (
     _REPORT
+    + _PYDANTIC
     + """
-from pydantic import BaseModel, ConfigDict, Field
-class Tree(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    id: str = Field(description="x")
 from textual.app import App
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
