@@ -452,6 +452,9 @@ def test_letter_says_what_was_done_and_speaks_about_young_people_not_to_them():
     md = letter_markdown(dossier)
     assert "- De jongeren willen een overdekte plek om te chillen.\n" in md
     assert "zeiden: De jongeren" not in md
+    # only the group's whole name counts: a text that merely starts like it keeps who said it
+    dossier.inputs[-1].heard = "Jongerenwerk kan helpen"
+    assert "- De jongeren zeiden: Jongerenwerk kan helpen." in letter_markdown(dossier)
     # nothing recorded about a group: then (and only then) the letter says we still try
     dossier.inputs.pop()
     for a in dossier.activities:

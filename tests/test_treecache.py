@@ -174,3 +174,33 @@ def test_a_cached_start_imports_neither_yaml_nor_the_loader(tmp_path):
     assert "TREE mini" in runs[0].stdout and "TREE mini" in runs[1].stdout
     assert "HEAVY ['wizard.loader', 'wizard.yamlsafe', 'yaml']" in runs[0].stdout
     assert "HEAVY []" in runs[1].stdout
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    def refuse(*args):
+        raise PermissionError("in gebruik")  # as Windows says while another start reads it
+
+    monkeypatch.setattr(treecache.os, "replace", refuse)
+    assert load_tree_cached(tree_file(tmp_path)).tree.id == "mini"
+    folder = cache_dir() / "bomen"
+    assert list(folder.iterdir()) == []
+
+
+def test_an_entry_in_use_is_kept_when_older_ones_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(treecache, "KEEP", 2)
+    text = mini_text()
+    title_line = next(line for line in text.splitlines() if line.startswith("title:"))
+    paths = []
+    for n in range(3):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        paths.append(tree_file(folder, edit(text, title_line, f"title: Versie {n}")))
+    load_tree_cached(paths[0])
+    load_tree_cached(paths[1])
+    by_title = {pickle.loads(p.read_bytes()).title: p for p in entries()}
+    os.utime(by_title["Versie 0"], (1_000, 1_000))  # the oldest
+    os.utime(by_title["Versie 1"], (2_000, 2_000))
+    load_tree_cached(paths[0])  # used again: touched
+    load_tree_cached(paths[2])  # a third entry: one has to go
+    titles = sorted(pickle.loads(p.read_bytes()).title for p in entries())
+    assert titles == ["Versie 0", "Versie 2"]

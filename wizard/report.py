@@ -800,13 +800,14 @@ def _answer_lines(i: Any, *, young: bool = False) -> list[str]:
     return lines
 
 
-_ARTICLES = ("de", "het", "een", "onze", "alle", "veel", "sommige")
-
-
-def _first_noun(text: str) -> str:
-    words = [w.strip(",.:;!?\"'“”()").lower() for w in text.split()[:3]]
-    words = [w for w in words if w]
-    return words[1] if len(words) > 1 and words[0] in _ARTICLES else (words[0] if words else "")
+def _names_the_group(text: str, name: str) -> bool:
+    """Whether the text begins with the group's whole name ('De jongeren willen …' for
+    Jongeren), not just with a word of it ('Mensen willen …' for Mensen met weinig tijd)."""
+    text, name = text.lower(), name.lower()
+    for start in (name, f"de {name}", f"het {name}"):
+        if text.startswith(start) and not text[len(start) : len(start) + 1].isalnum():
+            return True
+    return False
 
 
 def _heard_line(dossier: Dossier, group: str | None, heard: str) -> str:
@@ -816,7 +817,7 @@ def _heard_line(dossier: Dossier, group: str | None, heard: str) -> str:
     text = as_sentence(heard)
     if group and not dossier.is_sensitive_group(group):
         name = dossier.plain_group_name(group)
-        if name and _first_noun(text) == _first_noun(name):
+        if name and _names_the_group(text, name):
             return text[:1].upper() + text[1:]
     return f"{_who_said(dossier, group)}: {text}"
 

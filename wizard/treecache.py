@@ -50,13 +50,27 @@ def _code_fingerprint() -> str:
 
 
 class _TreeUnpickler(pickle.Unpickler):
+    """Builds nothing but the tree's own models, enumerations and citation strings.
+
+    What a planted file could still do with these is limited to building odd objects of these
+    classes (which the type check after loading rejects unless it is a Tree) or setting an
+    attribute on one of them in this process: nothing runs, nothing leaves the process. The
+    cache folder is the user's own; whoever can write there can also change what the user's
+    shell starts.
+    """
+
     def find_class(self, module: str, name: str) -> type:
+        from enum import Enum
+
+        from pydantic import BaseModel
+
         from wizard import model
 
         found = getattr(model, name, None) if module == "wizard.model" else None
-        if not isinstance(found, type) or found.__module__ != "wizard.model":
+        allowed = isinstance(found, type) and found.__module__ == "wizard.model"
+        if not allowed or not issubclass(found, (BaseModel, Enum, model.Cite)):  # type: ignore[arg-type]
             raise pickle.UnpicklingError(f"not a tree class: {module}.{name}")
-        return found
+        return found  # type: ignore[return-value]
 
 
 def _entry(text: str) -> Path:
@@ -76,17 +90,23 @@ def _read(entry: Path):  # -> Tree | None
 
 
 def _write(entry: Path, tree: object) -> None:
+    tmp = entry.with_suffix(f".{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, entry)
+        os.replace(tmp, entry)  # on Windows this fails while another start reads the entry
         _prune(entry.parent)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error
         pass
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _prune(folder: Path) -> None:
+    """Keep the entries used most recently (a hit touches its entry)."""
     entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
@@ -103,6 +123,10 @@ def load_tree_cached(path: Path | str) -> LoadedTree:
         entry = None
     tree = _read(entry) if entry is not None else None
     if tree is not None:
+        try:
+            os.utime(entry)  # type: ignore[arg-type]  # in use: not the first to be pruned
+        except OSError:
+            pass
         return LoadedTree(tree, file=str(path), text=text)
     from wizard.loader import tree_from_doc
     from wizard.yamlsafe import parse_yaml

@@ -418,3 +418,22 @@ async def test_markup_in_cases_and_tree_runs_nothing(tmp_path):
                 assert not click_actions(app)
                 await pilot.press("escape")
         assert not fired and app.is_running
+
+
+async def test_a_start_from_the_tree_cache_reaches_the_cases_and_their_positions():
+    """The second start takes the tree from the cache (no positions parsed); the case library
+    still finds every case and its line, parsing the positions when it first needs them."""
+    first = make_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        loaded = app.entries[0].loaded
+        assert loaded._doc is None  # from the cache: nothing parsed yet
+        await open_case(pilot)
+        assert "Een speelplek op het plein" in screen_text(app)
+        assert app.screen.library.cases  # found, with their places in the file
+        await pilot.press("d")
+        assert isinstance(app.screen, ReplayScreen)
+        assert app.screen.steps == ["naam", "ruimte", "groepen", "niveau", "einde"]
