@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docx import Document
-from textual.widgets import Input, RadioSet, Select, SelectionList
+from textual.widgets import Input, RadioButton, RadioSet, Select, SelectionList
 
 from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
 from wizard.dossier import load_dossier
@@ -415,6 +415,12 @@ async def test_documents_dialog_at_80x24_opens_at_its_title_with_the_list_in_vie
         assert "Documenten uit het dossier" in lines  # the title, not scrolled away
         assert any("Participatierapportage" in line for line in lines)
         assert app.focused is app.screen.query_one("#x-docs")
+        # format and folder are below the list: the line above it says what Enter will use
+        folder = app.screen.query_one("#x-folder", Input).value
+        assert f"Als Word (.docx), in {folder}" in " ".join(lines)
+        app.screen.query_one("#x-format", RadioSet).query(RadioButton)[1].value = True
+        await pilot.pause()
+        assert "Als Markdown (.md)" in screen_text(app)
 
 
 async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):

@@ -752,6 +752,8 @@ class DossierExportScreen(ModalScreen[None]):
             # the document first, under the title: the list has the focus, and at 80x24 the
             # dialog opened scrolled down to it, hiding the title and what it was about
             yield Static(safe.text(s("dossier.export.which")), classes="form-label")
+            # format and folder are below the list: say here what Enter will use
+            yield Static(id="x-where", classes="form-hint")
             yield OptionList(
                 *[
                     Option(safe.text(s(f"dossier.doc.{d}")), id=d)
@@ -774,6 +776,16 @@ class DossierExportScreen(ModalScreen[None]):
         docs.highlighted = 0
         docs.focus()
         self.query_one("#x-result").display = False
+        self._show_where()
+
+    @on(RadioSet.Changed, "#x-format")
+    @on(Input.Changed, "#x-folder")
+    def _show_where(self) -> None:
+        s = _strings(self)
+        fmt = FORMATS[max(self.query_one("#x-format", RadioSet).pressed_index, 0)]
+        folder = self.query_one("#x-folder", Input).value.strip() or "."
+        where = s("dossier.export.where", fmt=s(f"dossier.fmt.{fmt}"), folder=folder)
+        self.query_one("#x-where", Static).update(safe.text(where, "italic"))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
