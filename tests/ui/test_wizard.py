@@ -361,3 +361,22 @@ async def test_unknown_variant_on_the_command_line_is_reported():
         messages = [str(n.message) for n in app._notifications]
         assert any("Variant 'leidn' bestaat niet in deze boom (wel: leiden)" in m for m in messages)
         assert app.screen.query_one("#variants").highlighted == 0
+
+
+async def test_a_double_click_on_an_option_answers_once():
+    """Windows users double-click: the first click answers, the second must not tick an
+    option of the next question that now lies under the mouse."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await begin(pilot)
+        await type_text(pilot, "Plein")
+        await pilot.press("enter")  # welkom
+        assert app.session.engine.cursor == "ruimte"
+        await pilot.double_click("#answers", offset=(10, 1))
+        await pilot.pause()
+        assert app.session.engine.answers["ruimte"] == "ja"
+        assert app.session.engine.cursor == "groepen"
+        assert app.screen.query_one("#answers").selected == []
+        await pilot.click("#answers", offset=(10, 1))  # a single click still ticks
+        await pilot.pause()
+        assert app.screen.query_one("#answers").selected != []
