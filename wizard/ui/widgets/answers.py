@@ -13,7 +13,6 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -234,14 +233,6 @@ class AnswerList(_WrappingList):
         if self.multiple:  # a mouse click on an option toggles it
             event.stop()
             self.toggle(event.option_index)
-
-    def _on_click(self, event: events.Click) -> None:
-        # The second click of a double click does nothing: the first one already answered (and
-        # the next question now lies under the mouse) or ticked (a second tick would undo it).
-        # A single click goes on to OptionList's own handler (Textual calls each class's).
-        if event.chain > 1:
-            event.prevent_default()
-            event.stop()
 
 
 class TextAnswer(Input):

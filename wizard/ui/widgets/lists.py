@@ -1,9 +1,11 @@
 """The one list widget of the app: an OptionList that marks the highlighted option with ``▸``
-(not by colour alone) and stops at its ends instead of wrapping round to the other end."""
+(not by colour alone), stops at its ends instead of wrapping round to the other end, and takes
+a double click as one click."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual import events
 from textual._widget_navigation import find_next_enabled_no_wrap
 from textual.strip import Strip
 from textual.widgets import OptionList
@@ -31,6 +33,16 @@ class PointerList(OptionList):
             mark = " " * GUTTER
         gutter = Strip([Segment(mark, style.rich_style)], GUTTER)
         return Strip.join([gutter, strip]).crop_extend(0, width, style.rich_style)
+
+    def _on_click(self, event: events.Click) -> None:
+        # The second click of a double click does nothing. A click chooses at once: the first
+        # one answered, opened or started something, and the second would land on the next
+        # screen (choosing or ticking whatever lies under the mouse there), or untick what the
+        # first ticked. A single click goes on to OptionList's own handler (Textual calls the
+        # handler of each class in turn unless one prevents it).
+        if event.chain > 1:
+            event.prevent_default()
+            event.stop()
 
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
