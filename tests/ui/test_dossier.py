@@ -423,6 +423,20 @@ async def test_documents_dialog_at_80x24_opens_at_its_title_with_the_list_in_vie
         assert "Als Markdown (.md)" in screen_text(app)
 
 
+async def test_a_double_click_on_a_document_writes_it_once(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        app.screen.query_one("#x-folder", Input).value = str(tmp_path)
+        await pilot.pause()  # the line naming the folder grows: the list moves down
+        await pilot.double_click("#x-docs", offset=(4, 1))
+        await pilot.pause()
+        # written once; the second click did not ask to overwrite what the first one wrote
+        assert isinstance(app.screen, DossierExportScreen)
+        assert len(list(tmp_path.iterdir())) == 1
+
+
 async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:

@@ -36,6 +36,7 @@ from textual.widgets.selection_list import Selection
 
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
+from wizard.ui.widgets.lists import PointerList
 
 OTHER = "__anders__"
 NONE = "__geen__"
@@ -754,7 +755,7 @@ class DossierExportScreen(ModalScreen[None]):
             yield Static(safe.text(s("dossier.export.which")), classes="form-label")
             # format and folder are below the list: say here what Enter will use
             yield Static(id="x-where", classes="form-hint")
-            yield OptionList(
+            yield PointerList(
                 *[
                     Option(safe.text(s(f"dossier.doc.{d}")), id=d)
                     for d in documents_for(session.dossier)
@@ -921,11 +922,11 @@ class DossierScreen(Screen):
             yield Static(id="d-changed")
             yield Static(id="d-missing")
             yield Static(safe.text(s("dossier.activities"), "bold"), classes="label")
-            yield OptionList(id="activities")
+            yield PointerList(id="activities")
             yield Static(safe.text(s("dossier.inputs"), "bold"), classes="label")
-            yield OptionList(id="inputs")
+            yield PointerList(id="inputs")
             yield Static(safe.text(s("dossier.evaluations"), "bold"), classes="label")
-            yield OptionList(id="evaluations")
+            yield PointerList(id="evaluations")
             yield Static(safe.text(s("dossier.decision"), "bold"), classes="label")
             yield Static(id="d-decision")
         yield Footer(compact=True)  # every key fits in 80 columns

@@ -76,7 +76,7 @@ class StartScreen(Screen):
             yield Static(
                 safe.text(s("start.projects"), "bold"), id="projects-label", classes="label"
             )
-            yield OptionList(id="projects")
+            yield PointerList(id="projects")
             yield Static(safe.text(s("start.loading"), "italic"), id="start-loading")
             yield Static(safe.text(s("start.trees"), "bold"), id="trees-label", classes="label")
             yield PointerList(id="trees")
