@@ -134,7 +134,10 @@ NL: dict[str, str] = {
     "dossier.form.cancel": "Annuleren",
     "dossier.form.delete": "Verwijderen",
     "dossier.form.close": "Sluiten",
-    "dossier.form.keys": "Enter: volgend veld · Ctrl+S: opslaan · Esc: annuleren",
+    "dossier.form.keys": (
+        "Tab of Enter: volgend veld (bij rondjes en vinkjes alleen Tab; spatie kiest) · "
+        "Ctrl+S: opslaan · Esc: annuleren"
+    ),
     "dossier.delete.title": "Verwijderen?",
     "dossier.discard.title": "Wat u hebt ingevuld weggooien?",
     "dossier.discard.body": (
@@ -344,7 +347,10 @@ EN: dict[str, str] = {
     "dossier.form.cancel": "Cancel",
     "dossier.form.delete": "Delete",
     "dossier.form.close": "Close",
-    "dossier.form.keys": "Enter: next field · Ctrl+S: save · Esc: cancel",
+    "dossier.form.keys": (
+        "Tab or Enter: next field (on round buttons and ticks only Tab; space chooses) · "
+        "Ctrl+S: save · Esc: cancel"
+    ),
     "dossier.delete.title": "Delete?",
     "dossier.discard.title": "Throw away what you entered?",
     "dossier.discard.body": "You entered or changed something in this form. It is not saved yet.",

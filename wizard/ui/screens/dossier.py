@@ -75,7 +75,7 @@ class FormInput(_TypeOn, Input):
 
 class FormSelect(_TypeOn, Select[str]):
     """A dropdown in a form: Enter opens it while nothing is chosen; once something is chosen,
-    Enter goes to the next field (as the form says: "Enter: volgend veld"). Space, Up and Down
+    Enter goes to the next field (as the form says: "Tab of Enter: volgend veld"). Space, Up and Down
     open it to choose again."""
 
     def enter_moves_on(self) -> bool:
