@@ -607,6 +607,13 @@ def test_the_letter_names_sender_and_contact_or_shows_what_to_fill_in(tmp_path, 
     assert main(["brief", str(path)]) == 0
     err = capsys.readouterr().err
     assert "de brief mist nog de afzender" in err and "de contactpersoon" in err
+    assert main(["rapport", str(path)]) == 0  # the rapportage has no placeholder to warn about
+    assert "mist nog" not in capsys.readouterr().err
+    assert main(["rapport", str(path), "--contact", "Sanne"]) == 0
+    err = capsys.readouterr().err
+    assert "Contactpersoon bewaard in" in err and "fzender" not in err  # only what was given
+    dossier.contact = ""
+    save_dossier(path, dossier, remember_it=False)
     # set from the command line: kept in the dossier, used in the letter
     args = ["--afzender", "Gemeente Leiden", "--contact", "Sanne de Vries, 071-123 45 67"]
     assert main(["brief", str(path), *args]) == 0

@@ -452,19 +452,24 @@ def cmd_document(args: argparse.Namespace) -> int:
         makers["brief"] = (report.parents_letter_markdown, report.letter_data, "brief-ouders")
     sender, contact = getattr(args, "afzender", None), getattr(args, "contact", None)
     if sender is not None or contact is not None:  # kept in the dossier, for every document
-        from wizard.dossier import save_dossier
+        from wizard.dossier import LINE_MAX, save_dossier
+        from wizard.text import one_line
 
+        kept = []
         if sender is not None:
-            dossier.organisation = " ".join(sender.split())[:300]
+            dossier.organisation = one_line(sender)[:LINE_MAX]
+            kept.append("afzender")
         if contact is not None:
-            dossier.contact = " ".join(contact.split())[:300]
+            dossier.contact = one_line(contact)[:LINE_MAX]
+            kept.append("contactpersoon")
         try:
             save_dossier(Path(args.file), dossier, remember_it=False)
         except OSError as exc:
             _err(f"{args.file}: kan het dossier niet bewaren: {exc.strerror or exc}")
             return EXIT_USAGE
-        print(f"Afzender en contactpersoon bewaard in {args.file}", file=sys.stderr)
-    if args.command in ("rapport", "brief"):
+        what = " en ".join(kept)
+        print(f"{what[:1].upper()}{what[1:]} bewaard in {args.file}", file=sys.stderr)
+    if args.command == "brief":  # only the letter has a sender and a contact
         missing = report.missing_contact(dossier)
         if missing:  # the letter has a placeholder for it: say so before it is sent
             print(

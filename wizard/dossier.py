@@ -65,7 +65,8 @@ Day = Annotated[
     AfterValidator(_day),
     Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-14."),
 ]
-Line = Annotated[str, Field(max_length=300)]
+LINE_MAX = 300
+Line = Annotated[str, Field(max_length=LINE_MAX)]
 Note = Annotated[str, Field(max_length=4000)]
 Ref = Annotated[str, Field(min_length=1, max_length=80)]
 
