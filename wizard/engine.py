@@ -290,7 +290,7 @@ class Engine:
         cap = self.advice_before(node.id).cap
         if cap is not None and chosen.level.rank > cap.rank:
             raise AnswerError(
-                f"hoger dan {cap.value} kan niet: dat is het plafond (zie boven de keuzes). "
+                f"hoger dan {cap.value} kan niet: dat is het plafond van dit plan. "
                 f"Kies {cap.value} of lager, of neem het advies over."
             )
 
