@@ -412,10 +412,6 @@ class Dossier(_Base):
                 found.setdefault(i.group)
         return list(found)
 
-    def heard_from(self, group: str) -> bool:
-        """Was a point heard from this group (whatever activity it was missing at)?"""
-        return any(i.group == group for i in self.inputs)
-
     def never_reached(self) -> list[str]:
         """Groups of the plan that no activity reached (in the plan's order)."""
         reached = set(self.reached_groups())

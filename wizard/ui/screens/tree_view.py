@@ -31,7 +31,8 @@ from wizard.graph import Edge, edges, node_title
 from wizard.loader import LoadedTree
 from wizard.ui import safe
 from wizard.ui.base import localize_bindings
-from wizard.ui.widgets.help_panel import SafeMarkdown, help_markdown
+from wizard.ui.widgets.help_panel import help_markdown
+from wizard.ui.widgets.safe_markdown import SafeMarkdown
 
 MAX_CASE_NAMES = 5
 KIND_MARKS = {"choice": "? ", "multi": "? ", "text": "✎ ", "info": "i ", "outcome": "■ "}

@@ -83,7 +83,8 @@ class WizardScreen(Screen):
                 yield Static(id="question")
                 yield Static(id="hint")
                 yield Static(id="preview")
-                yield AnswerList(id="answers")
+                # asked at the tick itself, so the dialog is open before the next key
+                yield AnswerList(ask_words=self._words_wanted, id="answers")
                 yield TextAnswer(id="text")
                 yield Static(id="counter")
                 yield Static(id="info-text")
@@ -100,8 +101,6 @@ class WizardScreen(Screen):
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
         self.refresh_view()
-        # called at the tick itself, so the dialog is open before the next key (see AnswerList)
-        self.query_one("#answers", AnswerList).ask_words = self._words_wanted
 
     def on_screen_resume(self) -> None:
         # pushed, this follows on_mount at once: refresh only when something changed meanwhile

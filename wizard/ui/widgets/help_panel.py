@@ -12,14 +12,6 @@ from wizard.ui.widgets.plan import MarkdownText
 from wizard.ui.widgets.steady import put
 
 
-def __getattr__(name: str) -> Any:
-    if name == "SafeMarkdown":  # moved to its own module; still importable from here
-        from wizard.ui.widgets.safe_markdown import SafeMarkdown
-
-        return SafeMarkdown
-    raise AttributeError(name)
-
-
 def help_markdown(node: Any, tree: Any, strings: Any) -> str:
     """The help panel's text as Markdown (tree text is Markdown-literal, never Textual markup)."""
     parts: list[str] = []
