@@ -23,14 +23,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-DOMAIN = """
+from run import _PYDANTIC  # noqa: E402  (the same model as the floors of run.py)
+
+DOMAIN = (
+    """
 import sys, time
 t0 = time.process_time()
-from pydantic import BaseModel, ConfigDict
-class Tree(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-    id: str
+"""
+    + _PYDANTIC
+    + """
 t1 = time.process_time()
 from wizard.paths import default_tree
 if sys.argv[1] == "cached":
@@ -42,6 +45,7 @@ load(default_tree())
 t3 = time.process_time()
 print(f"DOMAIN {1000 * (t1 - t0):.1f} {1000 * (t2 - t1):.1f} {1000 * (t3 - t2):.1f}")
 """
+)
 
 
 async def _pushes(runs: int) -> tuple[list[float], list[float]]:
@@ -110,10 +114,10 @@ async def _pushes(runs: int) -> tuple[list[float], list[float]]:
     return bare_ms, ours_ms
 
 
-def _domain(mode: str) -> tuple[float, float, float]:
+def _domain(mode: str, cache: str) -> tuple[float, float, float]:
     import os
 
-    env = {**os.environ, "STAPPENPLAN_CACHE_DIR": CACHE}
+    env = {**os.environ, "STAPPENPLAN_CACHE_DIR": cache}
     out = subprocess.run(
         [sys.executable, "-c", DOMAIN, mode],
         capture_output=True,
@@ -128,19 +132,18 @@ def _domain(mode: str) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    global CACHE
     import tempfile
 
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 8
-    CACHE = tempfile.mkdtemp(prefix="floors-cache-")
-    _domain("cached")  # fills the cache
+    cache = tempfile.mkdtemp(prefix="floors-cache-")
+    _domain("cached", cache)  # fills the cache
     stack, cached_import, cached_load, loader_import, loader_load = [], [], [], [], []
     for _ in range(runs):
-        a, b, c = _domain("cached")
+        a, b, c = _domain("cached", cache)
         stack.append(a)
         cached_import.append(b)
         cached_load.append(c)
-        a, b, c = _domain("loader")
+        a, b, c = _domain("loader", cache)
         loader_import.append(b)
         loader_load.append(c)
     bare, ours = asyncio.run(_pushes(runs))
@@ -153,8 +156,6 @@ def main() -> None:
     print(f"bare app: push a 31-widget screen         {med(bare):6.1f} ms CPU")
     print(f"stappenplan: push the question screen     {med(ours):6.1f} ms CPU")
 
-
-CACHE = ""
 
 if __name__ == "__main__":
     main()

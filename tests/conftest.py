@@ -45,6 +45,23 @@ def lint_text(text: str) -> Report:
     return lint(load_tree_text(text, "boom.yaml"))
 
 
+def messages(text: str, severity: str | None = None) -> list[str]:
+    """The linter's problems as the user reads them (``file:line:col: fout: ...``)."""
+    report = lint_text(text)
+    return [p.format() for p in report.problems if severity is None or p.severity == severity]
+
+
+def assert_problem(
+    text: str, line_marker: str, expected: str, severity: str = "fout", nth: int = 0
+):
+    line = line_of(text, line_marker, nth)
+    found = messages(text)
+    assert any(
+        m.startswith(f"boom.yaml:{line}:") and f" {severity}: " in m and expected in m
+        for m in found
+    ), f"no '{expected}' on line {line}; got:\n" + "\n".join(found)
+
+
 def mini_flow(variant: str | None = None):
     return resolve(load_tree_text(mini_text(), "mini.yaml").tree, variant)
 

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import edit, line_of, lint_text, mini_text
-
-
-def messages(text: str, severity: str | None = None) -> list[str]:
-    report = lint_text(text)
-    return [p.format() for p in report.problems if severity is None or p.severity == severity]
-
-
-def assert_problem(
-    text: str, line_marker: str, expected: str, severity: str = "fout", nth: int = 0
-):
-    line = line_of(text, line_marker, nth)
-    found = messages(text)
-    assert any(
-        m.startswith(f"boom.yaml:{line}:") and f" {severity}: " in m and expected in m
-        for m in found
-    ), f"no '{expected}' on line {line}; got:\n" + "\n".join(found)
+from tests.conftest import assert_problem, edit, line_of, lint_text, messages, mini_text
 
 
 def test_mini_tree_is_clean():

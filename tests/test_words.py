@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import edit, line_of, lint_text, mini_text
+from tests.conftest import assert_problem, edit, line_of, lint_text, messages, mini_text
 from wizard.dossier import load_dossier, new_dossier, open_with_tree, save_dossier
 from wizard.engine import MAX_DETAIL, AnswerError, Engine
 from wizard.flow import resolve
@@ -363,19 +363,6 @@ def _with_option(extra: str) -> str:
     return edit(mini_text(), JONGEREN, JONGEREN + extra)
 
 
-def _problems(text: str) -> list[str]:
-    return [p.format() for p in lint_text(text).problems]
-
-
-def assert_at(text: str, marker: str, expected: str, severity: str = "fout") -> None:
-    line = line_of(text, marker)
-    found = _problems(text)
-    assert any(
-        m.startswith(f"boom.yaml:{line}:") and f" {severity}: " in m and expected in m
-        for m in found
-    ), f"no '{expected}' on line {line}; got:\n" + "\n".join(found)
-
-
 def test_lint_accepts_detail_with_advice_with_detail():
     text = _with_option(
         """        detail: Welke jongeren? Bijvoorbeeld de skaters bij het plein.
@@ -384,7 +371,7 @@ def test_lint_accepts_detail_with_advice_with_detail():
           levels: [{level: adviseren, group: jongeren, why: Hun kennis van het plein telt.}]
 """
     )
-    assert _problems(text) == []
+    assert messages(text) == []
 
 
 def test_lint_advice_with_detail_needs_detail():
@@ -394,10 +381,10 @@ def test_lint_advice_with_detail_needs_detail():
           levels: [{level: adviseren, group: jongeren, why: Hun kennis van het plein telt.}]
 """
     )
-    assert_at(
+    assert_problem(
         text, "advice_with_detail:", "'advice_with_detail' bij optie 'jongeren' zonder 'detail'"
     )
-    assert_at(text, "advice_with_detail:", "Voeg 'detail' toe")
+    assert_problem(text, "advice_with_detail:", "Voeg 'detail' toe")
 
 
 def test_lint_detail_outside_advice_with_detail():
@@ -406,7 +393,7 @@ def test_lint_detail_outside_advice_with_detail():
         "why: Hun kennis van het plein telt.}]",
         'why: "Hun kennis van {detail} telt."}]',
     )
-    assert_at(text, "Hun kennis van {detail}", "'{detail}' wordt hier nooit vervangen")
+    assert_problem(text, "Hun kennis van {detail}", "'{detail}' wordt hier nooit vervangen")
 
 
 def test_lint_unknown_placeholder():
@@ -417,7 +404,7 @@ def test_lint_unknown_placeholder():
           levels: [{level: adviseren, group: jongeren, why: Hun kennis van het plein telt.}]
 """
     )
-    assert_at(text, "uit {wijk}", "onbekende plaatshouder '{wijk}'")
+    assert_problem(text, "uit {wijk}", "onbekende plaatshouder '{wijk}'")
 
 
 def test_lint_warns_when_words_are_never_used_or_change_the_advice():
@@ -427,8 +414,8 @@ def test_lint_warns_when_words_are_never_used_or_change_the_advice():
           stakeholders: [jongeren]
 """
     )
-    assert_at(text, "advice_with_detail:", "gebruikt '{detail}' nergens", "waarschuwing")
-    assert_at(
+    assert_problem(text, "advice_with_detail:", "gebruikt '{detail}' nergens", "waarschuwing")
+    assert_problem(
         text, "advice_with_detail:", "geeft iets anders dan 'advice' bij levels", "waarschuwing"
     )
 

@@ -53,3 +53,18 @@ async def type_text(pilot, value: str) -> None:
 def edit(text: str, old: str, new: str) -> str:
     assert text.count(old) == 1, f"snippet not found exactly once: {old!r}"
     return text.replace(old, new)
+
+
+async def keys_at_once(pilot, *keys: str) -> None:
+    """Send keys the way a terminal delivers a quick burst: all queued before the first is
+    handled. (``pilot.press`` waits until the app is idle after each key, which hides races.)"""
+    from textual import events
+
+    app = pilot.app
+    chars = {"space": " ", "enter": "\r", "escape": "\x1b", "down": None}
+    for key in keys:
+        event = events.Key(key, chars.get(key, key))
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx import Document
 from textual.widgets import Input, RadioButton, RadioSet, Select, SelectionList
 
-from tests.ui.helpers import begin, make_app, ready, screen_text, type_text
+from tests.ui.helpers import begin, keys_at_once, make_app, ready, screen_text, type_text
 from wizard.dossier import load_dossier
 from wizard.paths import dossiers_dir
 from wizard.recent import recent_dossiers
@@ -780,9 +780,8 @@ async def test_quit_after_reopening_knows_the_plan_was_exported_before():
         await pilot.pause()
         assert isinstance(app.screen, DossierScreen)
         await pilot.press("ctrl+q")
-        assert not isinstance(app.screen, ConfirmScreen) or "niet geëxporteerd" not in (
-            app.screen._body
-        )
+        assert isinstance(app.screen, ConfirmScreen)  # the dossier is open: quitting asks
+        assert "niet geëxporteerd" not in app.screen._body
 
 
 async def test_what_we_do_is_asked_for_every_point_and_why_only_for_partly_or_not():
@@ -883,20 +882,6 @@ async def test_quit_says_the_plan_was_exported_also_when_that_was_before_the_dos
         assert "niet geëxporteerd" not in said and "is geëxporteerd" in said
 
 
-async def _keys_at_once(pilot, *keys: str) -> None:
-    """Keys as a terminal delivers a quick burst: all queued before the first is handled."""
-    from textual import events
-
-    app = pilot.app
-    chars = {"space": " ", "enter": "\r", "down": None}
-    for key in keys:
-        event = events.Key(key, chars.get(key, key))
-        event.set_sender(app)
-        app._driver.send_message(event)
-    await pilot.pause()
-    await pilot.pause()
-
-
 async def test_enter_after_choosing_a_werkvorm_moves_on_and_fast_keys_are_not_lost():
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -907,7 +892,7 @@ async def test_enter_after_choosing_a_werkvorm_moves_on_and_fast_keys_are_not_lo
         assert app.focused is werkvorm
         await pilot.press("enter", "down", "enter")  # open, choose the second, close
         assert werkvorm.value == "brief" and not werkvorm.expanded
-        await _keys_at_once(pilot, "enter", *"Tekenles", "enter", *"12-03-2026", "enter", "B")
+        await keys_at_once(pilot, "enter", *"Tekenles", "enter", *"12-03-2026", "enter", "B")
         assert not werkvorm.expanded  # Enter did not open the list again
         assert form.query_one("#f-werkvorm-other", Input).value == "Tekenles"
         assert form.query_one("#f-date", Input).value == "12-03-2026"
@@ -922,7 +907,7 @@ async def test_fast_space_down_space_ticks_two_groups_and_the_cursor_row_is_mark
         reached = app.screen.query_one("#f-reached", SelectionList)
         reached.focus()
         await pilot.pause()
-        await _keys_at_once(pilot, "space", "down", "space")
+        await keys_at_once(pilot, "space", "down", "space")
         assert sorted(reached.selected) == ["jongeren", "omwonenden"]
         rows = [line for line in screen_text(app).splitlines() if "[x]" in line]
         assert len(rows) == 2

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from textual import events
 from textual.widgets import Input
 
-from tests.ui.helpers import begin, make_app, screen_text
+from tests.ui.helpers import begin, keys_at_once, make_app, screen_text
 from tests.ui.test_default_tree import answer_step
 from wizard.loader import load_tree
 from wizard.paths import default_tree
@@ -43,19 +42,6 @@ async def _type_words(pilot, words: str) -> None:
     field = pilot.app.screen.query_one("#words-input", Input)
     field.value = words
     await pilot.press("enter")
-    await pilot.pause()
-
-
-async def _keys_at_once(pilot, *keys: str) -> None:
-    """Send keys the way a terminal delivers a quick burst: all queued before the first is
-    handled. (``pilot.press`` waits until the app is idle after each key, which hides races.)"""
-    app = pilot.app
-    chars = {"space": " ", "enter": "\r", "escape": "\x1b"}
-    for key in keys:
-        event = events.Key(key, chars.get(key, key))
-        event.set_sender(app)
-        app._driver.send_message(event)
-    await pilot.pause()
     await pilot.pause()
 
 
@@ -149,6 +135,8 @@ async def test_f7_edits_words_kept_when_unticked_and_undo():
         await pilot.press("f7")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
+        said = [n.message for n in app._notifications]
+        assert "Bij deze optie hoeven geen eigen woorden." in said
 
 
 async def test_words_that_look_like_markup_stay_literal():
@@ -207,7 +195,7 @@ async def test_tick_and_enter_at_once_keeps_the_words_at_this_question(tick):
         engine = app.session.engine
         await _to(pilot, "ruimte_vast")
         app.screen.query_one("#answers").highlighted = 2  # Het budget
-        await _keys_at_once(pilot, tick, "enter")
+        await keys_at_once(pilot, tick, "enter")
         assert isinstance(app.screen, WordsScreen)
         assert engine.node.id == "ruimte_vast"  # the Enter did not move on under the dialog
         text = screen_text(app)
