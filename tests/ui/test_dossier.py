@@ -451,6 +451,17 @@ async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path):
     assert not (tmp_path / "weg").exists()
 
 
+async def test_export_to_the_home_of_an_unknown_user_says_so_and_does_not_crash():
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await plan_plein(pilot)
+        await pilot.press("f6", "x")
+        app.screen.query_one("#x-folder", Input).value = "~niemand-die-bestaat/map"
+        await pilot.press("enter")
+        assert isinstance(app.screen, DossierExportScreen)  # still open, no crash
+        assert "Niet geschreven" in " ".join(screen_text(app).split())
+
+
 async def test_a_word_typed_on_after_a_form_closes_triggers_no_shortcut():
     """Typing fast after Ctrl+S: the letters land on the dossier screen, where a, h, e, b, x
     and v are shortcuts. None of them may act; the user is told what happened."""

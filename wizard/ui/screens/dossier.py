@@ -809,7 +809,9 @@ class DossierExportScreen(ModalScreen[None]):
         session = self.app.session  # type: ignore[attr-defined]
         doc = str(event.option_id)
         fmt = FORMATS[max(self.query_one("#x-format", RadioSet).pressed_index, 0)]
-        folder = Path(self.query_one("#x-folder", Input).value.strip() or ".").expanduser()
+        from wizard.ui.state import expand_home
+
+        folder = expand_home(Path(self.query_one("#x-folder", Input).value.strip() or "."))
         stem = session.dossier_path.stem if session.dossier_path else "dossier"
         target = document_path(doc, fmt, folder, stem)
         if target.exists():
