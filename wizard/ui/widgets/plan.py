@@ -256,11 +256,17 @@ class PlanSection(Widget):
 
     def action_link(self, href: str) -> None:
         """A cited source's address: opened in the browser only when it is https."""
-        href = href.strip()
-        if href.lower().startswith("https://") and not any(c.isspace() for c in href):
-            self.app.open_url(href)
-        else:
-            self.app.notify(self.app.strings("help.link_blocked"), markup=False, severity="warning")  # type: ignore[attr-defined]
+        open_https(self.app, href)
+
+
+def open_https(app: Any, href: str) -> None:
+    """Open a link in the browser only when it is an https address; anything else (a local
+    file, a command, an address with spaces) is refused with a notice."""
+    href = href.strip()
+    if href.lower().startswith("https://") and not any(c.isspace() for c in href):
+        app.open_url(href)
+    else:
+        app.notify(app.strings("help.link_blocked"), markup=False, severity="warning")
 
 
 class PlanView(Widget):
@@ -341,8 +347,3 @@ class MarkdownText(PlanSection):
         if markdown != self.markdown:
             self.markdown = markdown
             self.set_section(self._blocks(markdown), last=True)
-
-    def on_markdown_link_clicked(self, event: Any) -> None:
-        """A link as Textual's Markdown reports it: opened only when it is https."""
-        event.stop()
-        self.action_link(event.href)

@@ -51,12 +51,10 @@ class SafeMarkdown(Markdown):
     _markdown_updated = False
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        from wizard.ui.widgets.plan import open_https
+
         event.stop()
-        href = event.href.strip()
-        if href.lower().startswith("https://") and not any(c.isspace() for c in href):
-            self.app.open_url(href)
-        else:
-            self.app.notify(self.app.strings("help.link_blocked"), markup=False, severity="warning")
+        open_https(self.app, event.href)
 
 
 async def _nothing() -> None:
