@@ -60,22 +60,16 @@ class Step:
     details: dict[str, str] | None = None  # the user's own words at ticked options
 
 
-def route_words(engine: Engine, node_id: str) -> dict[str, str]:
-    """The user's own words at the options ticked for ``node_id`` (the words that count)."""
-    value = engine.answers.get(node_id)
-    words = engine.details.get(node_id, {})
-    return {o: w for o, w in words.items() if isinstance(value, list) and o in value}
-
-
 def route_steps(engine: Engine) -> list[Step]:
     """The questions on an engine's route with the answer given (None when not answered yet)."""
     steps: list[Step] = []
+    details = engine.route_details()
     for node_id in engine.path:
         if not engine.flow.is_question(node_id):
             continue
         node = engine.flow.node(node_id)
         value = engine.answers.get(node_id)
-        words = route_words(engine, node_id)
+        words = details.get(node_id, {})
         label = answer_label(node, value, words) if value is not None else None
         steps.append(Step(node_id, node.question, value, label, node.kind, words or None))
     return steps
